@@ -1,0 +1,1 @@
+"""Graph data model, the GraphStore port and its two adapters."""
