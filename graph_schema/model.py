@@ -164,7 +164,9 @@ NODE_CLASSES: dict[Label, type] = {
 LABEL_OF: dict[type, Label] = {cls: label for label, cls in NODE_CLASSES.items()}
 
 
-def make_relationship(rel_type: RelType | str, source: str, target: str, **props: Any) -> Relationship:
+def make_relationship(
+    rel_type: RelType | str, source: str, target: str, **props: Any
+) -> Relationship:
     """Build a relationship with its properties in a canonical order, dropping unset values."""
     kept = tuple(sorted((k, v) for k, v in props.items() if v is not None))
     return Relationship(RelType(rel_type), source, target, kept)
