@@ -1,0 +1,1 @@
+"""The Flask service, its use cases and the command line."""

@@ -1,0 +1,118 @@
+"""The `ppsmatch` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from graph_schema.errors import GraphError, StoreUnavailable
+from graph_schema.factory import open_store
+from graph_schema.store import GraphStore
+from seed_data.bundle import BundleError
+from web import services
+from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
+
+EXIT_BAD_INPUT = 2
+EXIT_STORE_DOWN = 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one ppsmatch command; exit non-zero with a message on failure."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except StoreUnavailable as exc:
+        print(f"ppsmatch: store unavailable: {exc}", file=sys.stderr)
+        return EXIT_STORE_DOWN
+    except (BundleError, GraphError, ValueError) as exc:
+        print(f"ppsmatch: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _parser() -> argparse.ArgumentParser:
+    env = Settings.from_env()
+    parser = argparse.ArgumentParser(prog="ppsmatch", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    load = sub.add_parser("load", help="load the seed data (real reference data + synthetic)")
+    _store_args(load, env)
+    load.set_defaults(handler=_cmd_load)
+
+    stats = sub.add_parser("stats", help="print node and relationship counts")
+    _store_args(stats, env)
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(handler=_cmd_stats)
+
+    serve = sub.add_parser("serve", help="run the web service with gunicorn")
+    _store_args(serve, env)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--threads", type=int, default=4)
+    serve.set_defaults(handler=_cmd_serve)
+    return parser
+
+
+def _store_args(parser: argparse.ArgumentParser, env: Settings) -> None:
+    parser.add_argument("--store", default=env.store_url,
+                        help="memory:// (default) or bolt://host:port (env PPSMATCH_STORE)")
+    parser.add_argument("--companies", type=_count, default=env.companies,
+                        help=f"synthetic companies to generate (default {DEFAULT_COMPANIES})")
+    parser.add_argument("--seed", type=int, default=env.seed,
+                        help=f"seed of the synthetic generator (default {DEFAULT_SEED})")
+
+
+def _count(raw: str) -> int:
+    value = int(raw)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {raw}")
+    return value
+
+
+def _open(args: argparse.Namespace) -> GraphStore:
+    store = open_store(args.store)
+    store.ensure_schema()
+    return store
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        report = services.seed_store(store, args.companies, args.seed)
+    finally:
+        store.close()
+    print(report.summary())
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        if args.store.startswith("memory:"):
+            services.seed_store(store, args.companies, args.seed)
+        stats = services.graph_stats(store).as_dict()
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(stats, indent=2))
+        return 0
+    for section, counts in stats.items():
+        print(section.replace("_", " ") + ":")
+        for name, count in counts.items():
+            print(f"  {name:<22}{count:>10,}")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from web.app import create_app
+    from web.server import serve
+
+    settings = Settings(store_url=args.store, companies=args.companies, seed=args.seed)
+    serve(create_app(settings), args.host, args.port, args.workers, args.threads)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

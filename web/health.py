@@ -1,0 +1,23 @@
+"""Liveness and readiness probes."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify
+
+from web import app as app_module
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    """The process is alive."""
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz():
+    """The store answers (a StoreUnavailable becomes 503 through the error mapping)."""
+    store = app_module.state(current_app).store
+    store.revision()
+    return jsonify({"status": "ready", "store": store.url})
