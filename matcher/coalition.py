@@ -1,0 +1,165 @@
+"""Coalition check, greedy builder and what-if, on top of the rules and the ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from graph_schema.model import OrgKind
+from matcher.index import MatchIndex
+from matcher.preparation import PreparedMission, prepare_mission
+from matcher.query import Candidate, CoalitionCheck, MatchError, MatchResult, Mission, RuleResult
+from matcher.ranking import rank_kind
+from matcher.rules import REGIONAL_SUBTYPES, check_rules, missing_kinds
+
+DEFAULT_KINDS = (OrgKind.HBO, OrgKind.MBO, OrgKind.COMPANY, OrgKind.GOVERNMENT)
+# Kinds the builder draws on to cover the mission's themes once the rules are met.
+COVERAGE_KINDS = (OrgKind.COMPANY, OrgKind.OTHER, OrgKind.KNOWLEDGE_INSTITUTE, OrgKind.HBO,
+                  OrgKind.MBO, OrgKind.WO, OrgKind.BOARD)
+DEFAULT_MAX_SIZE = 8
+
+
+def _candidates_for(index: MatchIndex, mission: Mission, kind: OrgKind) -> tuple[Candidate, ...]:
+    """Ranked candidates of a kind; governments must be regional (gemeente or provincie)."""
+    if kind is OrgKind.GOVERNMENT and not mission.filters.subtypes:
+        filters = replace(mission.filters, subtypes=tuple(sorted(REGIONAL_SUBTYPES)))
+        mission = replace(mission, filters=filters)
+    return rank_kind(index, prepare_mission(index, mission), kind)
+
+
+def _rows(index: MatchIndex, ids: Sequence[str]) -> list[int]:
+    """Rows of known organisation ids (prepare_mission has validated them)."""
+    return sorted(index.org_pos[i] for i in ids)
+
+
+def check_coalition(index: MatchIndex, mission: Mission) -> CoalitionCheck:
+    """Rules met by the coalition `mission.with_ids`, missing kinds and candidates to fill them."""
+    prep = prepare_mission(index, mission)
+    rows = _rows(index, mission.with_ids)
+    rules = check_rules(index, prep, rows)
+    missing = missing_kinds(index, rules, rows)
+    candidates = {k.value: _candidates_for(index, mission, k) for k in missing}
+    return CoalitionCheck(rules, tuple(k.value for k in missing), candidates)
+
+
+def match(index: MatchIndex, mission: Mission) -> MatchResult:
+    """Top-k candidates per wanted kind, plus the coalition check when partners are given."""
+    prep = prepare_mission(index, mission)
+    kinds = mission.kinds or DEFAULT_KINDS
+    results = {OrgKind(k).value: rank_kind(index, prep, OrgKind(k)) for k in kinds}
+    check = check_coalition(index, mission) if mission.with_ids else None
+    themes = tuple(index.themes[t].id for t in prep.mission_themes)
+    return MatchResult(results, check, themes)
+
+
+def coverage(index: MatchIndex, prep: PreparedMission, rows: Sequence[int]) -> float:
+    """Weighted share of the mission's themes covered by the best member for each theme."""
+    total = prep.theme_weights.sum()
+    if not rows or not total:
+        return 0.0
+    themes = index.profile_rows(np.asarray(sorted(rows)))
+    best = themes[:, index.model.n_text :].toarray().max(axis=0)
+    return float(best @ prep.theme_weights / total)
+
+
+@dataclass(frozen=True, slots=True)
+class CoalitionProposal:
+    """A proposed coalition: the given partners plus those added, with rules and coverage."""
+
+    member_ids: tuple[str, ...]
+    added: tuple[Candidate, ...]
+    rules: tuple[RuleResult, ...]
+    coverage: float
+
+    @property
+    def all_met(self) -> bool:
+        """Whether the proposal meets every rule."""
+        return all(r.met for r in self.rules)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a proposal."""
+        return {"member_ids": list(self.member_ids), "added": [c.to_dict() for c in self.added],
+                "rules": [r.to_dict() for r in self.rules], "coverage": round(self.coverage, 4),
+                "all_met": self.all_met}
+
+
+def _fill_required(index: MatchIndex, mission: Mission, members: list[str],
+                   added: list[Candidate], max_size: int) -> None:
+    """Add the best candidate of each kind the rules still miss."""
+    for kind in DEFAULT_KINDS:
+        current = replace(mission, with_ids=tuple(members))
+        prep = prepare_mission(index, current)
+        rows = _rows(index, members)
+        if len(members) >= max_size or kind not in missing_kinds(
+            index, check_rules(index, prep, rows), rows
+        ):
+            continue
+        best = _candidates_for(index, replace(current, k=1), kind)
+        if best:
+            members.append(best[0].id)
+            added.append(best[0])
+
+
+def _best_gain(index: MatchIndex, mission: Mission, members: list[str]) -> Candidate | None:
+    """The candidate adding the most theme coverage (ties: higher score, then id)."""
+    current = replace(mission, with_ids=tuple(members))
+    prep = prepare_mission(index, current)
+    base = coverage(index, prep, _rows(index, members))
+    best: tuple[float, float, str] | None = None
+    chosen: Candidate | None = None
+    for kind in mission.kinds or COVERAGE_KINDS:
+        for cand in rank_kind(index, prep, OrgKind(kind)):
+            gain = coverage(index, prep, _rows(index, [*members, cand.id])) - base
+            key = (-round(gain, 9), -cand.score, cand.id)
+            if gain > 1e-9 and (best is None or key < best):
+                best, chosen = key, cand
+    return chosen
+
+
+def build_coalition(index: MatchIndex, mission: Mission,
+                    max_size: int = DEFAULT_MAX_SIZE) -> CoalitionProposal:
+    """Propose a coalition: fill the required kinds, then cover the mission's themes greedily."""
+    members = list(mission.with_ids)
+    added: list[Candidate] = []
+    _fill_required(index, mission, members, added, max_size)
+    while len(members) < max_size:
+        extra = _best_gain(index, mission, members)
+        if extra is None:
+            break
+        members.append(extra.id)
+        added.append(extra)
+    final = replace(mission, with_ids=tuple(members))
+    prep = prepare_mission(index, final)
+    rows = _rows(index, members)
+    return CoalitionProposal(tuple(members), tuple(added), check_rules(index, prep, rows),
+                             coverage(index, prep, rows))
+
+
+def what_if(index: MatchIndex, mission: Mission, add: Sequence[str] = (),
+            remove: Sequence[str] = ()) -> dict[str, Any]:
+    """Change in rules met and theme coverage when partners are added or removed."""
+    stray = sorted(set(remove) - set(mission.with_ids))
+    if stray:
+        raise MatchError(f"not in the coalition: {', '.join(stray)}")
+    after_ids = tuple(i for i in mission.with_ids if i not in set(remove)) + tuple(
+        i for i in add if i not in mission.with_ids)
+    states = {}
+    for name, ids in (("before", mission.with_ids), ("after", after_ids)):
+        prep = prepare_mission(index, replace(mission, with_ids=ids))
+        rows = _rows(index, ids)
+        states[name] = (check_rules(index, prep, rows), coverage(index, prep, rows))
+    (rules_b, cov_b), (rules_a, cov_a) = states["before"], states["after"]
+    changed = [{"rule": a.rule, "before": b.met, "after": a.met, "reason": a.reason}
+               for b, a in zip(rules_b, rules_a, strict=True) if a.met != b.met]
+    met_b, met_a = sum(r.met for r in rules_b), sum(r.met for r in rules_a)
+    return {
+        "before": {"rules_met": met_b, "coverage": round(cov_b, 4)},
+        "after": {"rules_met": met_a, "coverage": round(cov_a, 4)},
+        "delta": {"rules_met": met_a - met_b, "coverage": round(cov_a - cov_b, 4)},
+        "changed_rules": changed,
+        "member_ids": list(after_ids),
+    }
+

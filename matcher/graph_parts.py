@@ -1,0 +1,140 @@
+"""Parse a GraphSnapshot into id-ordered arrays and sparse matrices, and fit the vectoriser."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+from graph_schema.model import GraphSnapshot, Organisation, Pps, Relationship, RelType, Theme
+from matcher.features import SBI_THEME_WEIGHT, ProfileModel, org_document
+from matcher.regions import RegionModel, build_regions
+from matcher.taxonomy import theme_similarity
+from matcher.text import label_matrix, make_vectoriser, theme_text
+
+
+@dataclass(frozen=True, eq=False)
+class SnapshotParts:
+    """The snapshot as arrays: the raw material of a MatchIndex."""
+
+    orgs: tuple[Organisation, ...]
+    ppses: tuple[Pps, ...]
+    themes: tuple[Theme, ...]
+    own_themes: sp.csr_matrix
+    membership: sp.csr_matrix
+    org_municipalities: sp.csr_matrix
+    pps_start: np.ndarray
+    regions: RegionModel
+    priorities: dict[int, tuple[tuple[int, str], ...]]
+    reference_year: int
+    model: ProfileModel
+    labels_sq: sp.csr_matrix
+    label_owner: np.ndarray
+
+
+Triple = tuple[int, int, Relationship]
+
+
+def _pairs(rels: Sequence[Relationship], rows: dict[str, int], cols: dict[str, int]
+           ) -> list[Triple]:
+    """(row, col, relationship) for relationships whose both ends are known."""
+    return [(rows[r.source], cols[r.target], r) for r in rels
+            if r.source in rows and r.target in cols]
+
+
+def _matrix(pairs: list[Triple], shape: tuple[int, int], value: str | None = None) -> sp.csr_matrix:
+    """A CSR matrix from (row, col, relationship) triples; values from a property or 1."""
+    data = [float(r.props.get(value, 1.0)) if value else 1.0 for _, _, r in pairs]
+    rows = [p[0] for p in pairs]
+    cols = [p[1] for p in pairs]
+    m = sp.csr_matrix((np.asarray(data, dtype=np.float32), (rows, cols)), shape=shape)
+    m.sum_duplicates()
+    m.data = np.clip(m.data, 0.0, 1.0)
+    return m
+
+
+def _sbi_themes(orgs: Sequence[Organisation], themes: Sequence[Theme]) -> sp.csr_matrix:
+    """Organisation x theme weight for themes that list the organisation's SBI section."""
+    by_section: dict[str, list[int]] = defaultdict(list)
+    for t, theme in enumerate(themes):
+        for section in theme.sbi_sections:
+            by_section[section].append(t)
+    pairs = [(i, t) for i, o in enumerate(orgs) if o.sbi_section for t in by_section[o.sbi_section]]
+    rows = [p[0] for p in pairs]
+    cols = [p[1] for p in pairs]
+    data = np.full(len(pairs), SBI_THEME_WEIGHT, dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(orgs), len(themes)))
+
+
+def _priorities(pairs: list[Triple]) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Province index -> (theme index, basis text), sorted by theme."""
+    out: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for prov, theme, rel in pairs:
+        out[prov].append((theme, str(rel.props.get("basis", ""))))
+    return {p: tuple(sorted(v)) for p, v in out.items()}
+
+
+def _fit_model(
+    snapshot_orgs: Sequence[Organisation], ppses: Sequence[Pps], themes: Sequence[Theme],
+    pps_themes: sp.csr_matrix, broader: list[tuple[int, int]], max_features: int | None,
+) -> ProfileModel:
+    """Fit the TF-IDF vocabulary on every text of the graph (no membership information)."""
+    theme_docs = [theme_text(t) for t in themes]
+    missions = [p.mission for p in ppses]
+    corpus = [org_document(o) for o in snapshot_orgs] + missions + theme_docs
+    vectoriser = make_vectoriser(max_features).fit(corpus or ["leeg"])
+    return ProfileModel(
+        vectoriser=vectoriser,
+        theme_text=sp.csr_matrix(normalize(vectoriser.transform(theme_docs))),
+        mission_text=sp.csr_matrix(normalize(vectoriser.transform(missions))),
+        pps_themes=pps_themes,
+        theme_sim=theme_similarity(len(themes), broader),
+    )
+
+
+def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None) -> SnapshotParts:
+    """Turn a snapshot into the arrays and matrices of a MatchIndex."""
+    orgs = tuple(sorted(snapshot.organisations, key=lambda o: o.id))
+    ppses = tuple(sorted(snapshot.ppses, key=lambda p: p.id))
+    themes = tuple(sorted(snapshot.themes, key=lambda t: t.id))
+    regions = build_regions(
+        tuple(sorted(snapshot.provinces, key=lambda p: p.id)),
+        tuple(sorted(snapshot.municipalities, key=lambda m: m.id)),
+        [(r.source, r.target) for r in snapshot.relationships if r.type is RelType.PART_OF],
+        [(r.source, r.target) for r in snapshot.relationships if r.type is RelType.BORDERS],
+    )
+    org_pos = {o.id: i for i, o in enumerate(orgs)}
+    pps_pos = {p.id: i for i, p in enumerate(ppses)}
+    theme_pos = {t.id: i for i, t in enumerate(themes)}
+    by_type: dict[RelType, list[Relationship]] = defaultdict(list)
+    for rel in snapshot.relationships:
+        by_type[rel.type].append(rel)
+    n, p, t = len(orgs), len(ppses), len(themes)
+    works_on = _matrix(_pairs(by_type[RelType.WORKS_ON], org_pos, theme_pos), (n, t), "weight")
+    pps_themes = _matrix(_pairs(by_type[RelType.FOCUSES_ON], pps_pos, theme_pos), (p, t))
+    broader = [(a, b) for a, b, _ in _pairs(by_type[RelType.BROADER], theme_pos, theme_pos)]
+    model = _fit_model(orgs, ppses, themes, pps_themes, broader, max_features)
+    labels_sq, owner = label_matrix(model.vectoriser, themes)
+    starts = np.array([pp.start_year or 0 for pp in ppses], dtype=np.float64)
+    located = _pairs(by_type[RelType.LOCATED_IN], org_pos, regions.municipality_pos)
+    return SnapshotParts(
+        orgs=orgs,
+        ppses=ppses,
+        themes=themes,
+        own_themes=sp.csr_matrix(works_on.maximum(_sbi_themes(orgs, themes))),
+        membership=_matrix(_pairs(by_type[RelType.MEMBER_OF], org_pos, pps_pos), (n, p)),
+        org_municipalities=_matrix(located, (n, len(regions.municipalities))),
+        pps_start=starts,
+        regions=regions,
+        priorities=_priorities(
+            _pairs(by_type[RelType.PRIORITISES], regions.province_pos, theme_pos)
+        ),
+        reference_year=int(starts.max()) if len(starts) else 0,
+        model=model,
+        labels_sq=labels_sq,
+        label_owner=owner,
+    )

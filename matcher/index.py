@@ -1,0 +1,180 @@
+"""MatchIndex: everything a query needs, fitted once from a GraphSnapshot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import scipy.sparse as sp
+
+from graph_schema.model import GraphSnapshot, Organisation, OrgKind, Pps, Theme
+from matcher.features import ProfileModel, experience
+from matcher.graph_parts import SnapshotParts, split_snapshot
+from matcher.regions import RegionModel
+
+
+@dataclass(frozen=True, eq=False)
+class Categorical:
+    """A string attribute of every organisation as integer codes (for fast filters)."""
+
+    codes: np.ndarray
+    names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, values: list[str]) -> Categorical:
+        """Encode values; code i stands for names[i] (names sorted, '' included)."""
+        names = tuple(sorted(set(values) | {""}))
+        pos = {name: i for i, name in enumerate(names)}
+        return cls(np.array([pos[v] for v in values], dtype=np.int64), names)
+
+    def codes_of(self, wanted: tuple[str, ...], keep_empty: bool = False) -> np.ndarray:
+        """The codes of the wanted values that occur, plus '' when asked."""
+        chosen = set(wanted) | ({""} if keep_empty else set())
+        return np.array([i for i, n in enumerate(self.names) if n in chosen], dtype=np.int64)
+
+
+@dataclass(frozen=True, eq=False)
+class KindBlock:
+    """Candidate rows of one kind: global row numbers (id order) and their matrices."""
+
+    rows: np.ndarray
+    profile: sp.csr_matrix  # [text | expanded themes], one row per candidate
+    municipalities: sp.csr_matrix  # candidate x gemeente, 0/1
+
+
+@dataclass(frozen=True, eq=False)
+class MatchIndex:
+    """A fitted, read-only view of the graph for matching; build with `build_index`.
+
+    Rows of every organisation array are in id order, so ties broken by row are ties by id.
+    `overrides` replaces the profile rows of organisations whose memberships were hidden
+    with `without_memberships`; every reader goes through `profile_rows`.
+    """
+
+    orgs: tuple[Organisation, ...]
+    org_pos: dict[str, int]
+    kind_pos: np.ndarray  # row -> position inside its KindBlock
+    blocks: dict[OrgKind, KindBlock]
+    synthetic: np.ndarray
+    size_classes: Categorical
+    subtypes: Categorical
+    own_themes: sp.csr_matrix  # org x theme: WORKS_ON weight, SBI fit
+    org_municipalities: sp.csr_matrix  # org x gemeente, 0/1
+    ppses: tuple[Pps, ...]
+    pps_pos: dict[str, int]
+    pps_start: np.ndarray
+    membership: sp.csr_matrix  # org x pps, 0/1
+    members: sp.csr_matrix  # pps x org, the transpose
+    memberships: np.ndarray
+    first_year: np.ndarray
+    experience: np.ndarray
+    themes: tuple[Theme, ...]
+    theme_pos: dict[str, int]
+    labels_sq: sp.csr_matrix
+    label_owner: np.ndarray
+    model: ProfileModel
+    regions: RegionModel
+    priorities: dict[int, tuple[tuple[int, str], ...]]  # province -> (theme, basis)
+    reference_year: int
+    overrides: Mapping[int, sp.csr_matrix] = field(default_factory=dict)
+
+    def kind_of(self, row: int) -> OrgKind:
+        """The kind of the organisation at a row."""
+        return self.orgs[row].kind
+
+    def profile_rows(self, rows: np.ndarray) -> sp.csr_matrix:
+        """Profile rows of organisations (all of one kind), overrides applied."""
+        if len(rows) == 0:
+            width = self.model.n_text + len(self.themes)
+            return sp.csr_matrix((0, width), dtype=np.float32)
+        block = self.blocks[self.kind_of(int(rows[0]))]
+        out = block.profile[self.kind_pos[rows]]
+        patched = [i for i, r in enumerate(rows.tolist()) if r in self.overrides]
+        if not patched:
+            return out
+        out = out.tolil()
+        for i in patched:
+            out[i] = self.overrides[int(rows[i])]
+        return out.tocsr()
+
+    def direct_themes(self, row: int) -> sp.csr_matrix:
+        """The unexpanded theme weights of one organisation (1 x themes), holdouts respected."""
+        return self.model.direct_themes(self.own_themes[[row]], self.membership[[row]])
+
+    def without_memberships(self, pairs: Iterable[tuple[str, str]]) -> MatchIndex:
+        """This index as if the (organisation id, pps id) memberships did not exist."""
+        drop = sp.csr_matrix(self.membership.shape, dtype=self.membership.dtype)
+        coords = [(self.org_pos[o], self.pps_pos[p]) for o, p in pairs]
+        if coords:
+            r, c = zip(*coords, strict=True)
+            drop = sp.csr_matrix(
+                (np.ones(len(coords), dtype=self.membership.dtype), (r, c)),
+                shape=self.membership.shape,
+            )
+        membership = (self.membership - self.membership.multiply(drop)).tocsr()
+        membership.eliminate_zeros()
+        rows = sorted({r for r, _ in coords})
+        profiles = self.model.profile_rows(
+            [self.orgs[r] for r in rows], self.own_themes[rows], membership[rows]
+        )
+        overrides = dict(self.overrides)
+        overrides.update({r: profiles[[i]] for i, r in enumerate(rows)})
+        counts, first, score = experience(membership, self.pps_start, self.reference_year)
+        return replace(
+            self,
+            membership=membership,
+            members=membership.T.tocsr(),
+            memberships=counts,
+            first_year=first,
+            experience=score,
+            overrides=overrides,
+        )
+
+
+def build_index(snapshot: GraphSnapshot, max_features: int | None = None) -> MatchIndex:
+    """Fit the vectoriser and build every matrix a query needs from one snapshot."""
+    parts = split_snapshot(snapshot, max_features)
+    return _assemble(parts)
+
+
+def _assemble(parts: SnapshotParts) -> MatchIndex:
+    """Compute profiles, experience and the per-kind blocks from the parsed snapshot."""
+    model = parts.model
+    orgs = parts.orgs
+    profiles = model.profile_rows(orgs, parts.own_themes, parts.membership)
+    counts, first, score = experience(parts.membership, parts.pps_start, parts.reference_year)
+    kinds = np.array([list(OrgKind).index(o.kind) for o in orgs], dtype=np.int64)
+    kind_pos = np.zeros(len(orgs), dtype=np.int64)
+    blocks: dict[OrgKind, KindBlock] = {}
+    for code, kind in enumerate(OrgKind):
+        rows = np.flatnonzero(kinds == code)
+        kind_pos[rows] = np.arange(len(rows))
+        blocks[kind] = KindBlock(rows, profiles[rows], parts.org_municipalities[rows])
+    return MatchIndex(
+        orgs=orgs,
+        org_pos={o.id: i for i, o in enumerate(orgs)},
+        kind_pos=kind_pos,
+        blocks=blocks,
+        synthetic=np.array([o.synthetic for o in orgs], dtype=bool),
+        size_classes=Categorical.of([o.size_class for o in orgs]),
+        subtypes=Categorical.of([o.subtype.lower() for o in orgs]),
+        own_themes=parts.own_themes,
+        org_municipalities=parts.org_municipalities,
+        ppses=parts.ppses,
+        pps_pos={p.id: i for i, p in enumerate(parts.ppses)},
+        pps_start=parts.pps_start,
+        membership=parts.membership,
+        members=parts.membership.T.tocsr(),
+        memberships=counts,
+        first_year=first,
+        experience=score,
+        themes=parts.themes,
+        theme_pos={t.id: i for i, t in enumerate(parts.themes)},
+        labels_sq=parts.labels_sq,
+        label_owner=parts.label_owner,
+        model=model,
+        regions=parts.regions,
+        priorities=parts.priorities,
+        reference_year=parts.reference_year,
+    )

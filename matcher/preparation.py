@@ -1,0 +1,110 @@
+"""Turn a Mission into vectors over the index: themes, text, region and network reach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+from graph_schema.model import OrgKind
+from matcher.index import MatchIndex
+from matcher.network import NetworkView, network_view
+from matcher.query import MatchError, Mission
+from matcher.text import infer_themes, theme_text
+
+# Weights of the score components (each in [0, 1]); components that do not apply to a mission
+# (no themes, no text, no region, no partners yet) drop out and the rest are renormalised.
+# text_fit is the TF-IDF cosine of mission and profile, kept apart from the taxonomy-based
+# theme_fit so that each can be explained.
+WEIGHTS: dict[str, float] = {
+    "theme_fit": 0.35,
+    "text_fit": 0.15,
+    "region_fit": 0.2,
+    "network_fit": 0.15,
+    "experience": 0.15,
+}
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedMission:
+    """A mission resolved against an index; shared by every kind asked for."""
+
+    mission: Mission
+    theme_weights: np.ndarray  # per theme, explicit 1.0 or inferred containment
+    mission_themes: tuple[int, ...]  # explicit first, then inferred
+    text_vec: sp.csr_matrix  # 1 x vocabulary, l2-normalised
+    provinces: tuple[int, ...]  # the mission's province(s), for priorities and reasons
+    municipality_fit: np.ndarray | None
+    network: NetworkView | None
+    weights: dict[str, float]  # active components, summing to 1
+    query: np.ndarray  # dense [text weights | theme weights], one matvec scores both
+
+
+def _lookup(table: dict[str, int], ids: tuple[str, ...], what: str) -> list[int]:
+    """Resolve ids to rows or raise MatchError naming the unknown ones."""
+    unknown = sorted(set(ids) - table.keys())
+    if unknown:
+        raise MatchError(f"unknown {what}: {', '.join(unknown)}")
+    return [table[i] for i in ids]
+
+
+def _validate(mission: Mission) -> None:
+    """Reject kinds and k that cannot be answered."""
+    valid = {k.value for k in OrgKind}
+    bad = sorted({str(k) for k in mission.kinds} - valid)
+    if bad:
+        raise MatchError(f"unknown kind: {', '.join(bad)}")
+    if mission.k < 1:
+        raise MatchError("k must be at least 1")
+
+
+def _themes(index: MatchIndex, mission: Mission) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Theme weights: chosen themes 1.0, themes found in the text by their labels."""
+    explicit = _lookup(index.theme_pos, mission.themes, "theme")
+    weights = np.zeros(len(index.themes))
+    weights[explicit] = 1.0
+    raw = index.model.vectoriser.transform([mission.text]) if mission.text.strip() else None
+    inferred = []
+    if raw is not None:
+        inferred = infer_themes(raw, index.labels_sq, index.label_owner, len(index.themes))
+    for t, w in inferred:
+        weights[t] = max(weights[t], w)
+    order = list(dict.fromkeys(explicit + [t for t, _ in inferred]))
+    return weights, tuple(order)
+
+
+def _active_weights(text: bool, themes: bool, region: bool, network: bool) -> dict[str, float]:
+    """The component weights that apply, renormalised to sum to 1."""
+    on = {"theme_fit": themes, "text_fit": text, "region_fit": region,
+          "network_fit": network, "experience": True}
+    total = sum(w for c, w in WEIGHTS.items() if on[c])
+    return {c: (w / total if on[c] else 0.0) for c, w in WEIGHTS.items()}
+
+
+def prepare_mission(index: MatchIndex, mission: Mission) -> PreparedMission:
+    """Resolve a mission's ids and compute its query vectors (MatchError on unknown ids)."""
+    _validate(mission)
+    weights, mission_themes = _themes(index, mission)
+    labels = " ".join(theme_text(index.themes[t]) for t in mission_themes)
+    text = f"{mission.text} {labels}".strip()
+    text_vec = sp.csr_matrix(normalize(index.model.vectoriser.transform([text])))
+    regions = index.regions
+    prov = _lookup(regions.province_pos, tuple(filter(None, [mission.province])), "province")
+    gems = _lookup(regions.municipality_pos, mission.gemeenten, "gemeente")
+    _lookup(regions.province_pos, tuple(filter(None, [mission.filters.province])), "province")
+    provinces = tuple(dict.fromkeys(prov + [int(regions.municipality_province[g]) for g in gems]))
+    muni_fit = None
+    if prov or gems:
+        muni_fit = regions.municipality_fit(prov[0] if prov else None, tuple(gems))
+    seeds = np.array(sorted(_lookup(index.org_pos, mission.with_ids, "organisation")), dtype=int)
+    network = network_view(index, seeds) if len(seeds) else None
+    active = _active_weights(text_vec.nnz > 0, weights.sum() > 0, muni_fit is not None,
+                             network is not None)
+    theme_part = weights / weights.sum() * active["theme_fit"] if weights.sum() else weights
+    query = np.concatenate([text_vec.toarray().ravel() * active["text_fit"], theme_part])
+    return PreparedMission(
+        mission, weights, mission_themes, text_vec, tuple(p for p in provinces if p >= 0),
+        muni_fit, network, active, query.astype(np.float32),
+    )

@@ -1,0 +1,128 @@
+"""Breakdown and reason codes (stable English codes, evidence in plain Dutch) per candidate."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from matcher.index import MatchIndex
+from matcher.network import collaboration_path
+from matcher.preparation import PreparedMission
+from matcher.query import Candidate, Reason
+from matcher.sparse import row_max
+
+MAX_THEMES_NAMED = 3
+# Below this share of the theme weight a priority theme is not claimed as served.
+PRIORITY_MIN_FIT = 0.5
+TEXT_REASON_MIN = 0.2
+
+
+def _label(index: MatchIndex, theme: int) -> str:
+    """The Dutch label of a theme."""
+    return index.themes[theme].label_nl or index.themes[theme].label_en or index.themes[theme].id
+
+
+def _theme_evidence(index: MatchIndex, prep: PreparedMission, row: int) -> list[str]:
+    """Per mission theme the candidate covers: the own theme that carries it."""
+    direct = index.direct_themes(row)
+    sim = index.model.theme_sim
+    parts: list[str] = []
+    for theme in prep.mission_themes:
+        credit = sim[[theme]].toarray().ravel()[direct.indices] * direct.data
+        if len(credit) == 0 or credit.max() <= 0:
+            continue
+        source = int(direct.indices[int(np.argmax(credit))])
+        if source == theme:
+            parts.append(_label(index, theme))
+        else:
+            parts.append(f"{_label(index, source)} (verwant aan {_label(index, theme)})")
+    return parts[:MAX_THEMES_NAMED]
+
+
+def _priority(index: MatchIndex, prep: PreparedMission, themes: np.ndarray) -> Reason | None:
+    """The first provincial priority the candidate serves, mission themes first."""
+    for prov in prep.provinces:
+        prios = index.priorities.get(prov, ())
+        ranked = sorted(prios, key=lambda tb: (tb[0] not in prep.mission_themes, tb[0]))
+        for theme, basis in ranked:
+            if themes[theme] >= PRIORITY_MIN_FIT:
+                name = index.regions.provinces[prov].name
+                text = f"past bij provinciale prioriteit {_label(index, theme)} van {name}"
+                return Reason("provincial_priority", f"{text} ({basis})" if basis else text)
+    return None
+
+
+def _region(index: MatchIndex, prep: PreparedMission, row: int, fit: float) -> Reason | None:
+    """Where the candidate is, relative to the mission's region (its best location)."""
+    munis = index.org_municipalities[row].indices
+    if prep.municipality_fit is None or len(munis) == 0:
+        return None
+    best = int(munis[np.lexsort((munis, -prep.municipality_fit[munis]))[0]])
+    regions = index.regions
+    prov = int(regions.municipality_province[best])
+    where = regions.municipalities[best].name
+    if prov >= 0:
+        where = f"{where} ({regions.provinces[prov].name})"
+    hops = min((regions.hops(prov, p) for p in prep.provinces if regions.hops(prov, p) >= 0),
+               default=-1)
+    if fit >= 1.0:
+        return Reason("region", f"gevestigd in {where}, in de gevraagde regio")
+    if hops == 0:
+        return Reason("region", f"gevestigd in {where}, in dezelfde provincie")
+    if hops == 1:
+        return Reason("region", f"gevestigd in {where}, in een buurprovincie (afstand 1)")
+    if hops > 1:
+        return Reason("region", f"gevestigd in {where}, afstand {hops} provincies")
+    return Reason("region", f"gevestigd in {where}, buiten de gevraagde regio")
+
+
+def _experience(index: MatchIndex, row: int) -> Reason:
+    """Track record in pps'en, or the note that this would be a new partner."""
+    count = int(index.memberships[row])
+    if count == 0:
+        return Reason("new_partner", "nieuwe partner: nog geen lid van een pps")
+    since = int(index.first_year[row])
+    text = f"ervaring: lid van {count} pps'en" if count > 1 else "ervaring: lid van 1 pps"
+    return Reason("experience", f"{text} (sinds {since})" if since else text)
+
+
+def _breakdown(index: MatchIndex, prep: PreparedMission, row: int) -> dict[str, float]:
+    """The score components of one candidate, each in [0, 1]."""
+    profile = index.profile_rows(np.array([row]))
+    n_text = index.model.n_text
+    text_fit = float((profile[:, :n_text] @ prep.text_vec.T).toarray()[0, 0])
+    total = prep.theme_weights.sum()
+    themes = profile[:, n_text:].toarray().ravel()
+    theme_fit = float(themes @ prep.theme_weights / total) if total else 0.0
+    region_fit = 0.0
+    if prep.municipality_fit is not None:
+        region_fit = float(row_max(index.org_municipalities[[row]], prep.municipality_fit)[0])
+    network_fit = float(prep.network.fit[row]) if prep.network is not None else 0.0
+    values = {"theme_fit": theme_fit, "text_fit": text_fit, "region_fit": region_fit,
+              "network_fit": network_fit, "experience": float(index.experience[row])}
+    return {k: round(min(1.0, max(0.0, v)), 4) for k, v in values.items()}
+
+
+def explain(index: MatchIndex, prep: PreparedMission, row: int, score: float) -> Candidate:
+    """Build the Candidate for a row: breakdown and reasons in a fixed order."""
+    breakdown = _breakdown(index, prep, row)
+    org = index.orgs[row]
+    reasons: list[Reason] = []
+    matched = _theme_evidence(index, prep, row)
+    if matched:
+        reasons.append(Reason("theme_match", "werkt aan " + "; ".join(matched)))
+    themes = index.profile_rows(np.array([row]))[:, index.model.n_text :].toarray().ravel()
+    for extra in (_priority(index, prep, themes),
+                  _region(index, prep, row, breakdown["region_fit"])):
+        if extra is not None:
+            reasons.append(extra)
+    path = collaboration_path(index, prep.network, row) if prep.network is not None else None
+    if path:
+        reasons.append(Reason("warm_introduction", path))
+    if breakdown["text_fit"] >= TEXT_REASON_MIN:
+        similarity = f"{breakdown['text_fit']:.2f}".replace(".", ",")
+        reasons.append(Reason("text_match", f"profiel lijkt op de missie ({similarity})"))
+    reasons.append(_experience(index, row))
+    if org.synthetic:
+        reasons.append(Reason("synthetic", "gegenereerde organisatie (synthetische data)"))
+    return Candidate(org.id, org.name, org.kind.value, round(score, 4), breakdown,
+                     tuple(reasons), org.synthetic)

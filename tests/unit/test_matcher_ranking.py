@@ -1,0 +1,149 @@
+"""Partner ranking on the small hand-made graph."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.model import OrgKind, RelType, make_relationship
+from matcher import Filters, MatchError, Mission, build_index, match
+from tests.unit import graphs
+
+BREAKDOWN_KEYS = {"theme_fit", "text_fit", "region_fit", "network_fit", "experience"}
+
+
+@pytest.fixture(scope="module")
+def index():
+    """The index of the small graph, built once."""
+    return build_index(graphs.snapshot())
+
+
+def ranked(index, **kw):
+    """Ids of the candidates of the single wanted kind."""
+    mission = Mission(**kw)
+    result = match(index, mission).results
+    (cands,) = result.values()
+    return cands
+
+
+def test_on_theme_partner_in_province_outranks_off_theme_far_away(index):
+    cands = ranked(index, text="energietransitie", province="PV20", kinds=(OrgKind.COMPANY,))
+    ids = [c.id for c in cands]
+    assert ids.index("co-energie") < ids.index("co-zorg")
+    top = cands[0]
+    assert top.id == "co-energie"
+    assert set(top.breakdown) == BREAKDOWN_KEYS
+    assert top.breakdown["region_fit"] == 1.0
+    assert all(0.0 <= c.score <= 1.0 for c in cands)
+
+
+def test_region_fit_decays_with_province_distance(index):
+    cands = ranked(index, themes=("waterstof",), province="PV20", kinds=(OrgKind.COMPANY,))
+    fit = {c.id: c.breakdown["region_fit"] for c in cands}
+    assert fit["co-energie"] == 1.0
+    assert fit["co-waterstof"] == 0.5  # Drenthe borders Groningen
+    assert fit["co-ver"] == 0.125  # Gelderland is three borders away
+    assert cands[0].id == "co-waterstof"
+    region = next(r for r in cands[0].reasons if r.code == "region")
+    assert region.text == "gevestigd in Assen (Drenthe), in een buurprovincie (afstand 1)"
+
+
+def test_school_in_several_gemeenten_takes_its_best_location(index):
+    cands = ranked(index, gemeenten=("GM0037",), kinds=(OrgKind.MBO,))
+    noorderpoort = next(c for c in cands if c.id == "mbo-noorderpoort")
+    assert noorderpoort.breakdown["region_fit"] == 1.0
+
+
+def test_partner_linked_to_a_coalition_member_gets_the_warm_introduction(index):
+    cands = ranked(index, text="energietransitie", province="PV20", kinds=(OrgKind.COMPANY,),
+                   with_ids=("hbo-hanze",))
+    warm = next(c for c in cands if c.id == "co-warm")
+    reason = next(r for r in warm.reasons if r.code == "warm_introduction")
+    assert reason.text == "werkt al samen met Hanzehogeschool Groningen in pps Energie Noord"
+    assert warm.breakdown["network_fit"] == 1.0
+
+
+def test_two_hop_path_names_the_intermediary_and_both_pps(index):
+    cands = ranked(index, text="netwerken", kinds=(OrgKind.COMPANY,), with_ids=("hbo-hanze",))
+    ver = next(c for c in cands if c.id == "co-ver")
+    reason = next(r for r in ver.reasons if r.code == "warm_introduction")
+    assert reason.text == (
+        "via Warmtenet Noord (pps Netwerk Oost) en Hanzehogeschool Groningen (pps Energie Noord)"
+    )
+    assert ver.breakdown["network_fit"] == 0.3
+
+
+def test_partners_already_in_the_coalition_are_not_proposed(index):
+    cands = ranked(index, text="energietransitie", kinds=(OrgKind.COMPANY,),
+                   with_ids=("co-energie",))
+    assert "co-energie" not in [c.id for c in cands]
+
+
+def test_filters_drop_synthetic_size_class_and_other_provinces(index):
+    no_synth = ranked(index, text="zorg", kinds=(OrgKind.COMPANY,),
+                      filters=Filters(include_synthetic=False))
+    assert "co-zorg" not in [c.id for c in no_synth]
+    small = ranked(index, text="zorg", kinds=(OrgKind.COMPANY,),
+                   filters=Filters(size_classes=("10-49",)))
+    assert {c.id for c in small} == {"co-energie", "co-waterstof"}
+    groningen = ranked(index, text="zorg", kinds=(OrgKind.COMPANY,),
+                       filters=Filters(province="PV20"))
+    assert {c.id for c in groningen} == {"co-energie", "co-warm"}
+
+
+def test_synthetic_candidates_are_labelled(index):
+    cands = ranked(index, text="zorgtechnologie", kinds=(OrgKind.COMPANY,))
+    zorg = next(c for c in cands if c.id == "co-zorg")
+    assert zorg.synthetic
+    assert "synthetic" in [r.code for r in zorg.reasons]
+
+
+def test_ties_are_broken_by_id():
+    twins = (graphs.twin(graphs.ORGS[8], "co-ver-b"), graphs.twin(graphs.ORGS[8], "co-ver-a"))
+    rels = tuple(make_relationship(RelType.LOCATED_IN, t.id, "GM0202") for t in twins)
+    index = build_index(graphs.snapshot(extra_orgs=twins, extra_rels=rels))
+    cands = ranked(index, text="bakkerij", kinds=(OrgKind.COMPANY,), k=10)
+    ids = [c.id for c in cands]
+    assert ids.index("co-ver-a") < ids.index("co-ver-b")
+    assert ranked(index, text="bakkerij", kinds=(OrgKind.COMPANY,), k=10) == cands
+
+
+def test_near_duplicates_do_not_fill_the_top():
+    base = graphs.ORGS[4]  # co-energie
+    twins = tuple(graphs.twin(base, f"co-energie-{i}") for i in range(3))
+    rels = tuple(make_relationship(RelType.LOCATED_IN, t.id, "GM0014") for t in twins)
+    rels += tuple(make_relationship(RelType.WORKS_ON, t.id, "energietransitie", weight=1.0)
+                  for t in twins)
+    index = build_index(graphs.snapshot(extra_orgs=twins, extra_rels=rels))
+    cands = ranked(index, themes=("energietransitie",), province="PV20",
+                   kinds=(OrgKind.COMPANY,), k=3)
+    copies = [c for c in cands if c.id.startswith("co-energie")]
+    assert len(copies) < 3
+
+
+def test_top_k_mixes_new_and_experienced_partners(index):
+    cands = ranked(index, text="energietransitie", province="PV20", kinds=(OrgKind.COMPANY,),
+                   k=5)
+    codes = [{r.code for r in c.reasons} for c in cands]
+    assert any("new_partner" in c for c in codes)
+    assert any("experience" in c for c in codes)
+
+
+def test_unknown_theme_or_province_is_a_match_error(index):
+    with pytest.raises(MatchError, match="unknown theme"):
+        match(index, Mission(themes=("no-such-theme",)))
+    with pytest.raises(MatchError, match="unknown province"):
+        match(index, Mission(province="PV99"))
+    with pytest.raises(MatchError, match="unknown organisation"):
+        match(index, Mission(with_ids=("nobody",)))
+
+
+def test_answer_has_the_json_shape(index):
+    mission = Mission(text="energietransitie", province="PV20",
+                      kinds=(OrgKind.COMPANY, OrgKind.MBO), with_ids=("hbo-hanze",), k=2)
+    out = match(index, mission).to_dict()
+    assert set(out["results"]) == {"company", "mbo"}
+    cand = out["results"]["company"][0]
+    assert set(cand) == {"id", "name", "kind", "score", "breakdown", "reasons", "synthetic"}
+    assert set(cand["reasons"][0]) == {"code", "text"}
+    assert {r["rule"] for r in out["coalition"]["rules"]} >= {"has_hbo", "has_mbo"}
+    assert "mbo" in out["coalition"]["missing_kinds"]
