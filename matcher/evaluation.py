@@ -94,12 +94,11 @@ def _text_scores(index: MatchIndex, kind: OrgKind, text: str, rows: np.ndarray) 
     vec = index.model.vectoriser.transform([text])
     norm = float(np.sqrt(vec.multiply(vec).sum())) or 1.0
     query[vec.indices] = vec.data / norm
-    profiles = index.profile_rows(rows)
-    return np.asarray(profiles @ query, dtype=np.float64)
+    return index.block_scores(kind, query)[index.kind_pos[rows]]
 
 
-def _ranks(index: MatchIndex, mission: Mission, hidden: str, k: int,
-           rng: np.random.Generator) -> dict[str, int]:
+def rank_hidden(index: MatchIndex, mission: Mission, hidden: str, k: int,
+                rng: np.random.Generator) -> dict[str, int]:
     """The hidden member's rank under every method, over the same candidates."""
     kind = index.orgs[index.org_pos[hidden]].kind
     mission = replace(mission, kinds=(kind,), k=k)
@@ -121,25 +120,42 @@ def _queries(coalitions: list[Coalition]) -> Iterator[tuple[Coalition, str, Miss
             yield coalition, hidden, replace(coalition.mission, with_ids=rest)
 
 
-def evaluate(snapshot: GraphSnapshot, k: int = 10, split_year: int | None = None,
-             random_state: int = 0, max_size: int = 8) -> dict[str, Any]:
-    """Recall@k, MRR and nDCG@k of ppsmatch and baselines, and the rules-met share of builds."""
+def hidden_member_ranks(snapshot: GraphSnapshot, k: int = 10, split_year: int | None = None,
+                        random_state: int = 0) -> list[dict[str, Any]]:
+    """One record per query: pps, hidden member, its kind and its rank under every method."""
     rng = np.random.default_rng(random_state)
-    coalitions = known_coalitions(snapshot, split_year)
     base = build_index(history_snapshot(snapshot, split_year) if split_year else snapshot)
-    per_method: dict[str, list[dict[str, float]]] = {m: [] for m in METHODS}
-    for coalition, hidden, mission in _queries(coalitions):
+    records = []
+    for coalition, hidden, mission in _queries(known_coalitions(snapshot, split_year)):
         index = base
         if split_year is None:
             index = base.without_memberships([(hidden, coalition.pps_id)])
-        for method, rank in _ranks(index, mission, hidden, k, rng).items():
-            per_method[method].append(metrics_from_rank(rank, k))
+        ranks = rank_hidden(index, mission, hidden, k, rng)
+        kind = index.orgs[index.org_pos[hidden]].kind.value
+        records.append({"pps": coalition.pps_id, "hidden": hidden, "kind": kind, "ranks": ranks})
+    return records
+
+
+def rules_met_share(snapshot: GraphSnapshot, split_year: int | None = None,
+                    max_size: int = 8) -> float:
+    """Share of coalitions built for the known coalitions' missions that meet every rule."""
+    coalitions = known_coalitions(snapshot, split_year)
+    base = build_index(history_snapshot(snapshot, split_year) if split_year else snapshot)
     built = [build_coalition(base, c.mission, max_size) for c in coalitions]
+    return round(sum(b.all_met for b in built) / len(built), 4) if built else 0.0
+
+
+def evaluate(snapshot: GraphSnapshot, k: int = 10, split_year: int | None = None,
+             random_state: int = 0, max_size: int = 8) -> dict[str, Any]:
+    """Recall@k, MRR and nDCG@k of ppsmatch and baselines, and the rules-met share of builds."""
+    records = hidden_member_ranks(snapshot, k, split_year, random_state)
+    methods = {m: mean_metrics([metrics_from_rank(r["ranks"][m], k) for r in records])
+               for m in METHODS}
     return {
         "k": k,
-        "queries": len(per_method["ppsmatch"]),
-        "coalitions": len(coalitions),
+        "queries": len(records),
+        "coalitions": len({r["pps"] for r in records}),
         "split_year": split_year,
-        "methods": {m: mean_metrics(per_method[m]) for m in METHODS},
-        "rules_met_share": round(sum(b.all_met for b in built) / len(built), 4) if built else 0.0,
+        "methods": methods,
+        "rules_met_share": rules_met_share(snapshot, split_year, max_size),
     }

@@ -84,12 +84,16 @@ class MatchIndex:
         return self.orgs[row].kind
 
     def profile_rows(self, rows: np.ndarray) -> sp.csr_matrix:
-        """Profile rows of organisations (all of one kind), overrides applied."""
+        """Profile rows of organisations (of any kinds, in the given order), overrides applied."""
+        width = self.model.n_text + len(self.themes)
         if len(rows) == 0:
-            width = self.model.n_text + len(self.themes)
             return sp.csr_matrix((0, width), dtype=np.float32)
-        block = self.blocks[self.kind_of(int(rows[0]))]
-        out = block.profile[self.kind_pos[rows]]
+        kinds = {self.kind_of(int(r)) for r in rows}
+        if len(kinds) == 1:
+            out = self.blocks[kinds.pop()].profile[self.kind_pos[rows]]
+        else:
+            out = sp.vstack([self.blocks[self.kind_of(int(r))].profile[[self.kind_pos[r]]]
+                             for r in rows], format="csr")
         patched = [i for i, r in enumerate(rows.tolist()) if r in self.overrides]
         if not patched:
             return out
@@ -97,6 +101,14 @@ class MatchIndex:
         for i in patched:
             out[i] = self.overrides[int(rows[i])]
         return out.tocsr()
+
+    def block_scores(self, kind: OrgKind, query: np.ndarray) -> np.ndarray:
+        """Profile rows of every organisation of a kind times a dense query, overrides applied."""
+        scores = np.asarray(self.blocks[kind].profile @ query, dtype=np.float64)
+        for row, vec in self.overrides.items():
+            if self.orgs[row].kind is kind:
+                scores[self.kind_pos[row]] = float((vec @ query)[0])
+        return scores
 
     def direct_themes(self, row: int) -> sp.csr_matrix:
         """The unexpanded theme weights of one organisation (1 x themes), holdouts respected."""

@@ -49,10 +49,7 @@ def score_kind(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Scores in [0, 1] of every candidate of a kind that passes the filters: (rows, scores)."""
     block = index.blocks[kind]
-    score = np.asarray(block.profile @ prep.query, dtype=np.float64)
-    for row, vec in index.overrides.items():
-        if index.orgs[row].kind is kind:
-            score[index.kind_pos[row]] = float((vec @ prep.query)[0])
+    score = index.block_scores(kind, prep.query)
     w = prep.weights
     if prep.municipality_fit is not None:
         score += w["region_fit"] * row_max(block.municipalities, prep.municipality_fit)
