@@ -22,12 +22,15 @@ COVERAGE_KINDS = (OrgKind.COMPANY, OrgKind.OTHER, OrgKind.KNOWLEDGE_INSTITUTE, O
 DEFAULT_MAX_SIZE = 8
 
 
-def _candidates_for(index: MatchIndex, mission: Mission, kind: OrgKind) -> tuple[Candidate, ...]:
+def _candidates_for(index: MatchIndex, prep: PreparedMission, kind: OrgKind
+                    ) -> tuple[Candidate, ...]:
     """Ranked candidates of a kind; governments must be regional (gemeente or provincie)."""
+    mission = prep.mission
     if kind is OrgKind.GOVERNMENT and not mission.filters.subtypes:
         filters = replace(mission.filters, subtypes=tuple(sorted(REGIONAL_SUBTYPES)))
-        mission = replace(mission, filters=filters)
-    return rank_kind(index, prepare_mission(index, mission), kind)
+        # Filters only mask candidates, so the prepared vectors stay valid.
+        prep = replace(prep, mission=replace(mission, filters=filters))
+    return rank_kind(index, prep, kind)
 
 
 def _rows(index: MatchIndex, ids: Sequence[str]) -> list[int]:
@@ -37,11 +40,15 @@ def _rows(index: MatchIndex, ids: Sequence[str]) -> list[int]:
 
 def check_coalition(index: MatchIndex, mission: Mission) -> CoalitionCheck:
     """Rules met by the coalition `mission.with_ids`, missing kinds and candidates to fill them."""
-    prep = prepare_mission(index, mission)
-    rows = _rows(index, mission.with_ids)
+    return _check(index, prepare_mission(index, mission))
+
+
+def _check(index: MatchIndex, prep: PreparedMission) -> CoalitionCheck:
+    """The coalition check for a prepared mission."""
+    rows = _rows(index, prep.mission.with_ids)
     rules = check_rules(index, prep, rows)
     missing = missing_kinds(index, rules, rows)
-    candidates = {k.value: _candidates_for(index, mission, k) for k in missing}
+    candidates = {k.value: _candidates_for(index, prep, k) for k in missing}
     return CoalitionCheck(rules, tuple(k.value for k in missing), candidates)
 
 
@@ -50,7 +57,7 @@ def match(index: MatchIndex, mission: Mission) -> MatchResult:
     prep = prepare_mission(index, mission)
     kinds = mission.kinds or DEFAULT_KINDS
     results = {OrgKind(k).value: rank_kind(index, prep, OrgKind(k)) for k in kinds}
-    check = check_coalition(index, mission) if mission.with_ids else None
+    check = _check(index, prep) if mission.with_ids else None
     themes = tuple(index.themes[t].id for t in prep.mission_themes)
     return MatchResult(results, check, themes)
 
@@ -97,7 +104,7 @@ def _fill_required(index: MatchIndex, mission: Mission, members: list[str],
             index, check_rules(index, prep, rows), rows
         ):
             continue
-        best = _candidates_for(index, replace(current, k=1), kind)
+        best = _candidates_for(index, replace(prep, mission=replace(current, k=1)), kind)
         if best:
             members.append(best[0].id)
             added.append(best[0])

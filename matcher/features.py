@@ -42,7 +42,7 @@ class ProfileModel:
     theme_text: sp.csr_matrix  # themes x vocabulary, l2-normalised labels
     mission_text: sp.csr_matrix  # pps x vocabulary, l2-normalised missions
     pps_themes: sp.csr_matrix  # pps x themes, 0/1 (FOCUSES_ON)
-    theme_sim: sp.csr_matrix  # themes x themes, taxonomy similarity (diagonal 1)
+    theme_sim: np.ndarray  # themes x themes, taxonomy similarity (diagonal 1), dense
 
     @property
     def n_text(self) -> int:
@@ -72,7 +72,7 @@ class ProfileModel:
     ) -> sp.csr_matrix:
         """Candidate rows [text profile | taxonomy-expanded theme weights]."""
         text = self.text_rows(orgs, own, membership)
-        themes = expand_max(self.direct_themes(own, membership), self.theme_sim)
+        themes = expand_max(self.direct_themes(own, membership), sp.csr_matrix(self.theme_sim))
         return sp.csr_matrix(sp.hstack([text, themes], format="csr"), dtype=np.float32)
 
 

@@ -110,9 +110,9 @@ class MatchIndex:
                 scores[self.kind_pos[row]] = float((vec @ query)[0])
         return scores
 
-    def direct_themes(self, row: int) -> sp.csr_matrix:
-        """The unexpanded theme weights of one organisation (1 x themes), holdouts respected."""
-        return self.model.direct_themes(self.own_themes[[row]], self.membership[[row]])
+    def direct_themes(self, rows: np.ndarray) -> sp.csr_matrix:
+        """Unexpanded theme weights of organisations (rows x themes), holdouts respected."""
+        return self.model.direct_themes(self.own_themes[rows], self.membership[rows])
 
     def without_memberships(self, pairs: Iterable[tuple[str, str]]) -> MatchIndex:
         """This index as if the (organisation id, pps id) memberships did not exist."""

@@ -12,7 +12,7 @@ from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
 from matcher.network import NetworkView, network_view
 from matcher.query import MatchError, Mission
-from matcher.text import infer_themes, theme_text
+from matcher.text import infer_themes
 
 # Weights of the score components (each in [0, 1]); components that do not apply to a mission
 # (no themes, no text, no region, no partners yet) drop out and the rest are renormalised.
@@ -25,6 +25,9 @@ WEIGHTS: dict[str, float] = {
     "network_fit": 0.15,
     "experience": 0.15,
 }
+
+# Weight of the mission themes' labels beside the mission text in the text query.
+LABEL_QUERY_WEIGHT = 1.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,19 +63,30 @@ def _validate(mission: Mission) -> None:
         raise MatchError("k must be at least 1")
 
 
-def _themes(index: MatchIndex, mission: Mission) -> tuple[np.ndarray, tuple[int, ...]]:
+def _themes(index: MatchIndex, mission: Mission, raw: sp.csr_matrix
+            ) -> tuple[np.ndarray, tuple[int, ...]]:
     """Theme weights: chosen themes 1.0, themes found in the text by their labels."""
     explicit = _lookup(index.theme_pos, mission.themes, "theme")
     weights = np.zeros(len(index.themes))
     weights[explicit] = 1.0
-    raw = index.model.vectoriser.transform([mission.text]) if mission.text.strip() else None
-    inferred = []
-    if raw is not None:
-        inferred = infer_themes(raw, index.labels_sq, index.label_owner, len(index.themes))
+    inferred = infer_themes(raw, index.labels_sq, index.label_owner, len(index.themes))
     for t, w in inferred:
         weights[t] = max(weights[t], w)
     order = list(dict.fromkeys(explicit + [t for t, _ in inferred]))
     return weights, tuple(order)
+
+
+def _text_vector(index: MatchIndex, raw: sp.csr_matrix, themes: tuple[int, ...]
+                 ) -> sp.csr_matrix:
+    """The mission text plus the labels (nl, en, synonyms) of its themes, l2-normalised.
+
+    The labels let an English mission reach Dutch profiles through the taxonomy.
+    """
+    vec = normalize(raw)
+    if themes:
+        labels = index.model.theme_text[list(themes)].sum(axis=0)
+        vec = vec + normalize(sp.csr_matrix(labels)) * LABEL_QUERY_WEIGHT
+    return sp.csr_matrix(normalize(vec), dtype=np.float32)
 
 
 def _active_weights(text: bool, themes: bool, region: bool, network: bool) -> dict[str, float]:
@@ -86,10 +100,9 @@ def _active_weights(text: bool, themes: bool, region: bool, network: bool) -> di
 def prepare_mission(index: MatchIndex, mission: Mission) -> PreparedMission:
     """Resolve a mission's ids and compute its query vectors (MatchError on unknown ids)."""
     _validate(mission)
-    weights, mission_themes = _themes(index, mission)
-    labels = " ".join(theme_text(index.themes[t]) for t in mission_themes)
-    text = f"{mission.text} {labels}".strip()
-    text_vec = sp.csr_matrix(normalize(index.model.vectoriser.transform([text])))
+    raw = index.model.vectoriser.transform([mission.text])
+    weights, mission_themes = _themes(index, mission, raw)
+    text_vec = _text_vector(index, raw, mission_themes)
     regions = index.regions
     prov = _lookup(regions.province_pos, tuple(filter(None, [mission.province])), "province")
     gems = _lookup(regions.municipality_pos, mission.gemeenten, "gemeente")

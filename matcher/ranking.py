@@ -122,4 +122,4 @@ def rank_kind(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> tuple[
     if len(rows) == 0:
         return ()
     chosen = select(index, rows, scores, prep.mission.k)
-    return tuple(explain(index, prep, int(rows[i]), float(scores[i])) for i in chosen)
+    return explain(index, prep, rows[chosen], scores[chosen])

@@ -21,16 +21,14 @@ def _label(index: MatchIndex, theme: int) -> str:
     return index.themes[theme].label_nl or index.themes[theme].label_en or index.themes[theme].id
 
 
-def _theme_evidence(index: MatchIndex, prep: PreparedMission, row: int) -> list[str]:
-    """Per mission theme the candidate covers: the own theme that carries it."""
-    direct = index.direct_themes(row)
-    sim = index.model.theme_sim
+def _theme_evidence(index: MatchIndex, prep: PreparedMission, direct: np.ndarray) -> list[str]:
+    """Per mission theme the candidate covers: the own theme (dense row) that carries it."""
     parts: list[str] = []
     for theme in prep.mission_themes:
-        credit = sim[[theme]].toarray().ravel()[direct.indices] * direct.data
-        if len(credit) == 0 or credit.max() <= 0:
+        credit = index.model.theme_sim[theme] * direct
+        if credit.max() <= 0:
             continue
-        source = int(direct.indices[int(np.argmax(credit))])
+        source = int(np.argmax(credit))
         if source == theme:
             parts.append(_label(index, theme))
         else:
@@ -85,32 +83,33 @@ def _experience(index: MatchIndex, row: int) -> Reason:
     return Reason("experience", f"{text} (sinds {since})" if since else text)
 
 
-def _breakdown(index: MatchIndex, prep: PreparedMission, row: int) -> dict[str, float]:
-    """The score components of one candidate, each in [0, 1]."""
-    profile = index.profile_rows(np.array([row]))
+def _breakdowns(index: MatchIndex, prep: PreparedMission, rows: np.ndarray
+                ) -> tuple[list[dict[str, float]], np.ndarray]:
+    """Score components of the candidates (each in [0, 1]) and their expanded theme rows."""
+    profiles = index.profile_rows(rows)
     n_text = index.model.n_text
-    text_fit = float((profile[:, :n_text] @ prep.text_vec.T).toarray()[0, 0])
+    text_fit = (profiles[:, :n_text] @ prep.text_vec.T).toarray().ravel()
+    themes = profiles[:, n_text:].toarray()
     total = prep.theme_weights.sum()
-    themes = profile[:, n_text:].toarray().ravel()
-    theme_fit = float(themes @ prep.theme_weights / total) if total else 0.0
-    region_fit = 0.0
+    theme_fit = themes @ prep.theme_weights / total if total else np.zeros(len(rows))
+    region_fit = np.zeros(len(rows))
     if prep.municipality_fit is not None:
-        region_fit = float(row_max(index.org_municipalities[[row]], prep.municipality_fit)[0])
-    network_fit = float(prep.network.fit[row]) if prep.network is not None else 0.0
-    values = {"theme_fit": theme_fit, "text_fit": text_fit, "region_fit": region_fit,
-              "network_fit": network_fit, "experience": float(index.experience[row])}
-    return {k: round(min(1.0, max(0.0, v)), 4) for k, v in values.items()}
+        region_fit = row_max(index.org_municipalities[rows], prep.municipality_fit)
+    network_fit = prep.network.fit[rows] if prep.network is not None else np.zeros(len(rows))
+    columns = {"theme_fit": theme_fit, "text_fit": text_fit, "region_fit": region_fit,
+               "network_fit": network_fit, "experience": index.experience[rows]}
+    out = [{c: round(min(1.0, max(0.0, float(v[i]))), 4) for c, v in columns.items()}
+           for i in range(len(rows))]
+    return out, themes
 
 
-def explain(index: MatchIndex, prep: PreparedMission, row: int, score: float) -> Candidate:
-    """Build the Candidate for a row: breakdown and reasons in a fixed order."""
-    breakdown = _breakdown(index, prep, row)
-    org = index.orgs[row]
+def _reasons(index: MatchIndex, prep: PreparedMission, row: int, breakdown: dict[str, float],
+             themes: np.ndarray, direct: np.ndarray) -> tuple[Reason, ...]:
+    """The reasons of one candidate in a fixed order."""
     reasons: list[Reason] = []
-    matched = _theme_evidence(index, prep, row)
+    matched = _theme_evidence(index, prep, direct)
     if matched:
         reasons.append(Reason("theme_match", "werkt aan " + "; ".join(matched)))
-    themes = index.profile_rows(np.array([row]))[:, index.model.n_text :].toarray().ravel()
     for extra in (_priority(index, prep, themes),
                   _region(index, prep, row, breakdown["region_fit"])):
         if extra is not None:
@@ -122,7 +121,22 @@ def explain(index: MatchIndex, prep: PreparedMission, row: int, score: float) ->
         similarity = f"{breakdown['text_fit']:.2f}".replace(".", ",")
         reasons.append(Reason("text_match", f"profiel lijkt op de missie ({similarity})"))
     reasons.append(_experience(index, row))
-    if org.synthetic:
+    if index.orgs[row].synthetic:
         reasons.append(Reason("synthetic", "gegenereerde organisatie (synthetische data)"))
-    return Candidate(org.id, org.name, org.kind.value, round(score, 4), breakdown,
-                     tuple(reasons), org.synthetic)
+    return tuple(reasons)
+
+
+def explain(index: MatchIndex, prep: PreparedMission, rows: np.ndarray, scores: np.ndarray
+            ) -> tuple[Candidate, ...]:
+    """Candidates for the chosen rows (in order): score, breakdown and reasons."""
+    if len(rows) == 0:
+        return ()
+    breakdowns, themes = _breakdowns(index, prep, rows)
+    direct = index.direct_themes(rows).toarray()
+    out = []
+    for i, row in enumerate(rows.tolist()):
+        org = index.orgs[row]
+        reasons = _reasons(index, prep, row, breakdowns[i], themes[i], direct[i])
+        out.append(Candidate(org.id, org.name, org.kind.value, round(float(scores[i]), 4),
+                             breakdowns[i], reasons, org.synthetic))
+    return tuple(out)

@@ -94,7 +94,7 @@ def _priority(index: MatchIndex, prep: PreparedMission, rows: Sequence[int]) -> 
         return RuleResult("provincial_priority", False, "geen provincie bekend")
     if not prep.mission_themes:
         return RuleResult("provincial_priority", False, "de missie heeft geen herkenbaar thema")
-    sim = index.model.theme_sim[list(prep.mission_themes)].toarray().max(axis=0)
+    sim = index.model.theme_sim[list(prep.mission_themes)].max(axis=0)
     names: list[str] = []
     for prov in provinces:
         name = index.regions.provinces[prov].name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import scipy.sparse as sp
 
 from matcher.sparse import bfs_distances
 
@@ -11,9 +10,8 @@ from matcher.sparse import bfs_distances
 SIMILARITY_BY_HOPS = (1.0, 0.5, 0.25)
 
 
-def theme_similarity(n_themes: int, broader: list[tuple[int, int]]) -> sp.csr_matrix:
+def theme_similarity(n_themes: int, broader: list[tuple[int, int]]) -> np.ndarray:
     """Symmetric theme x theme similarity: 1 on the diagonal, decaying with taxonomy hops."""
     dist = bfs_distances(n_themes, broader, len(SIMILARITY_BY_HOPS) - 1)
     table = np.r_[np.asarray(SIMILARITY_BY_HOPS), 0.0]
-    sim = np.where(dist >= 0, table[dist], 0.0).astype(np.float32)
-    return sp.csr_matrix(sim)
+    return np.where(dist >= 0, table[dist], 0.0).astype(np.float32)

@@ -46,8 +46,8 @@ def test_hidden_membership_is_removed_from_every_signal():
     assert ranks["ppsmatch"] > 1
     row = index.org_pos["co-warm"]
     assert hidden.memberships[row] == index.memberships[row] - 1
-    assert hidden.direct_themes(row).nnz == 0
-    assert index.direct_themes(row).nnz == 1
+    assert hidden.direct_themes(np.array([row])).nnz == 0
+    assert index.direct_themes(np.array([row])).nnz == 1
 
 
 def test_evaluation_does_not_leak_the_hidden_membership():
