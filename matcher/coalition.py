@@ -12,7 +12,8 @@ from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
 from matcher.preparation import PreparedMission, prepare_mission
 from matcher.query import Candidate, CoalitionCheck, MatchError, MatchResult, Mission, RuleResult
-from matcher.ranking import rank_kind
+from matcher.ranking import rank_kind, score_kind, top_positions
+from matcher.reasons import explain
 from matcher.rules import REGIONAL_SUBTYPES, check_rules, missing_kinds
 
 DEFAULT_KINDS = (OrgKind.HBO, OrgKind.MBO, OrgKind.COMPANY, OrgKind.GOVERNMENT)
@@ -62,14 +63,25 @@ def match(index: MatchIndex, mission: Mission) -> MatchResult:
     return MatchResult(results, check, themes)
 
 
+def _theme_rows(index: MatchIndex, rows: Sequence[int]) -> np.ndarray:
+    """Dense expanded theme weights of organisations (rows x themes)."""
+    profiles = index.profile_rows(np.asarray(rows, dtype=np.int64))
+    return np.asarray(profiles[:, index.model.n_text :].toarray())
+
+
+def _best_per_theme(index: MatchIndex, rows: Sequence[int]) -> np.ndarray:
+    """For each theme, the highest weight any of the organisations has."""
+    if not rows:
+        return np.zeros(len(index.themes))
+    return _theme_rows(index, rows).max(axis=0)
+
+
 def coverage(index: MatchIndex, prep: PreparedMission, rows: Sequence[int]) -> float:
     """Weighted share of the mission's themes covered by the best member for each theme."""
     total = prep.theme_weights.sum()
-    if not rows or not total:
+    if not total:
         return 0.0
-    themes = index.profile_rows(np.asarray(sorted(rows)))
-    best = themes[:, index.model.n_text :].toarray().max(axis=0)
-    return float(best @ prep.theme_weights / total)
+    return float(_best_per_theme(index, rows) @ prep.theme_weights / total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,19 +123,24 @@ def _fill_required(index: MatchIndex, mission: Mission, members: list[str],
 
 
 def _best_gain(index: MatchIndex, mission: Mission, members: list[str]) -> Candidate | None:
-    """The candidate adding the most theme coverage (ties: higher score, then id)."""
-    current = replace(mission, with_ids=tuple(members))
-    prep = prepare_mission(index, current)
-    base = coverage(index, prep, _rows(index, members))
-    best: tuple[float, float, str] | None = None
-    chosen: Candidate | None = None
+    """Among each kind's top k, the one adding most theme coverage (ties: score, then id)."""
+    prep = prepare_mission(index, replace(mission, with_ids=tuple(members)))
+    total = prep.theme_weights.sum()
+    if not total:
+        return None
+    have = _best_per_theme(index, _rows(index, members))
+    best: tuple[float, float, int] | None = None
     for kind in mission.kinds or COVERAGE_KINDS:
-        for cand in rank_kind(index, prep, OrgKind(kind)):
-            gain = coverage(index, prep, _rows(index, [*members, cand.id])) - base
-            key = (-round(gain, 9), -cand.score, cand.id)
+        rows, scores = score_kind(index, prep, OrgKind(kind))
+        top = top_positions(scores, rows, mission.k)
+        gains = (np.maximum(_theme_rows(index, rows[top]), have) - have) @ prep.theme_weights
+        for pos, gain in zip(top.tolist(), (gains / total).tolist(), strict=True):
+            key = (-round(gain, 9), -float(scores[pos]), int(rows[pos]))
             if gain > 1e-9 and (best is None or key < best):
-                best, chosen = key, cand
-    return chosen
+                best = key
+    if best is None:
+        return None
+    return explain(index, prep, np.array([best[2]]), np.array([-best[1]]))[0]
 
 
 def build_coalition(index: MatchIndex, mission: Mission,
