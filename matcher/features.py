@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from graph_schema.model import Organisation
-from matcher.sparse import expand_max
+from matcher.sparse import expand_max, keep_top_per_row
 
 # Weights of the three parts of a text profile (each part l2-normalised first): an
 # organisation without a description is still matched on its themes and coalition missions.
@@ -43,6 +43,9 @@ class ProfileModel:
     mission_text: sp.csr_matrix  # pps x vocabulary, l2-normalised missions
     pps_themes: sp.csr_matrix  # pps x themes, 0/1 (FOCUSES_ON)
     theme_sim: np.ndarray  # themes x themes, taxonomy similarity (diagonal 1), dense
+    # Keep only this many strongest n-grams per text profile (None: all); bounds the
+    # candidate matrix, hence query time and memory, at a million organisations.
+    max_terms: int | None = None
 
     @property
     def n_text(self) -> int:
@@ -65,7 +68,10 @@ class ProfileModel:
         missions = normalize(membership @ self.mission_text)
         w = TEXT_PART_WEIGHTS
         mixed = w["description"] * desc + w["theme_labels"] * labels + w["missions"] * missions
-        return sp.csr_matrix(normalize(mixed), dtype=np.float32)
+        text = sp.csr_matrix(normalize(mixed), dtype=np.float32)
+        if self.max_terms is not None:
+            text = sp.csr_matrix(normalize(keep_top_per_row(text, self.max_terms)))
+        return text
 
     def profile_rows(
         self, orgs: Sequence[Organisation], own: sp.csr_matrix, membership: sp.csr_matrix

@@ -81,6 +81,7 @@ def _priorities(pairs: list[Triple]) -> dict[int, tuple[tuple[int, str], ...]]:
 def _fit_model(
     snapshot_orgs: Sequence[Organisation], ppses: Sequence[Pps], themes: Sequence[Theme],
     pps_themes: sp.csr_matrix, broader: list[tuple[int, int]], max_features: int | None,
+    max_terms: int | None,
 ) -> ProfileModel:
     """Fit the TF-IDF vocabulary on every text of the graph (no membership information)."""
     theme_docs = [theme_text(t) for t in themes]
@@ -93,10 +94,12 @@ def _fit_model(
         mission_text=sp.csr_matrix(normalize(vectoriser.transform(missions))),
         pps_themes=pps_themes,
         theme_sim=theme_similarity(len(themes), broader),
+        max_terms=max_terms,
     )
 
 
-def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None) -> SnapshotParts:
+def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
+                   max_terms: int | None = None) -> SnapshotParts:
     """Turn a snapshot into the arrays and matrices of a MatchIndex."""
     orgs = tuple(sorted(snapshot.organisations, key=lambda o: o.id))
     ppses = tuple(sorted(snapshot.ppses, key=lambda p: p.id))
@@ -117,7 +120,7 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None) -> 
     works_on = _matrix(_pairs(by_type[RelType.WORKS_ON], org_pos, theme_pos), (n, t), "weight")
     pps_themes = _matrix(_pairs(by_type[RelType.FOCUSES_ON], pps_pos, theme_pos), (p, t))
     broader = [(a, b) for a, b, _ in _pairs(by_type[RelType.BROADER], theme_pos, theme_pos)]
-    model = _fit_model(orgs, ppses, themes, pps_themes, broader, max_features)
+    model = _fit_model(orgs, ppses, themes, pps_themes, broader, max_features, max_terms)
     labels_sq, owner = label_matrix(model.vectoriser, themes)
     starts = np.array([pp.start_year or 0 for pp in ppses], dtype=np.float64)
     located = _pairs(by_type[RelType.LOCATED_IN], org_pos, regions.municipality_pos)

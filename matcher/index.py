@@ -13,6 +13,9 @@ from matcher.features import ProfileModel, experience
 from matcher.graph_parts import SnapshotParts, split_snapshot
 from matcher.regions import RegionModel
 
+# Strongest n-grams kept per organisation profile (see ProfileModel.max_terms).
+DEFAULT_MAX_TERMS: int | None = None
+
 
 @dataclass(frozen=True, eq=False)
 class Categorical:
@@ -144,10 +147,13 @@ class MatchIndex:
         )
 
 
-def build_index(snapshot: GraphSnapshot, max_features: int | None = None) -> MatchIndex:
-    """Fit the vectoriser and build every matrix a query needs from one snapshot."""
-    parts = split_snapshot(snapshot, max_features)
-    return _assemble(parts)
+def build_index(snapshot: GraphSnapshot, max_features: int | None = None,
+                max_terms: int | None = DEFAULT_MAX_TERMS) -> MatchIndex:
+    """Fit the vectoriser and build every matrix a query needs from one snapshot.
+
+    `max_features` caps the n-gram vocabulary; `max_terms` the n-grams kept per profile.
+    """
+    return _assemble(split_snapshot(snapshot, max_features, max_terms))
 
 
 def _assemble(parts: SnapshotParts) -> MatchIndex:

@@ -67,8 +67,20 @@ def expand_max(direct: sp.csr_matrix, similarity: sp.csr_matrix) -> sp.csr_matri
     return out
 
 
-def csr_rows(matrix: sp.csr_matrix, rows: np.ndarray, width: int | None = None) -> sp.csr_matrix:
-    """The given rows of a CSR matrix (empty when none)."""
-    if len(rows) == 0:
-        return sp.csr_matrix((0, width or matrix.shape[1]), dtype=matrix.dtype)
-    return matrix[rows]
+def keep_top_per_row(matrix: sp.csr_matrix, n: int) -> sp.csr_matrix:
+    """Keep the n largest values of each row (ties by column), dropping the rest."""
+    counts = np.diff(matrix.indptr)
+    if counts.max(initial=0) <= n:
+        return matrix
+    row_of = np.repeat(np.arange(matrix.shape[0]), counts)
+    order = np.lexsort((matrix.indices, -matrix.data, row_of))
+    rank = np.arange(matrix.nnz) - np.repeat(matrix.indptr[:-1], counts)
+    kept = np.sort(order[rank < n])  # rank is per sorted position, order maps back
+    out = sp.csr_matrix((matrix.data[kept], matrix.indices[kept], _indptr(row_of[kept],
+                         matrix.shape[0])), shape=matrix.shape)
+    return out
+
+
+def _indptr(rows: np.ndarray, n_rows: int) -> np.ndarray:
+    """CSR row pointers for sorted row numbers."""
+    return np.r_[0, np.cumsum(np.bincount(rows, minlength=n_rows))]

@@ -1,0 +1,33 @@
+"""The sparse helpers the index is built with."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from matcher.sparse import bfs_distances, expand_max, keep_top_per_row, row_max
+
+
+def test_row_max_takes_the_best_value_per_row_and_zero_for_empty_rows():
+    m = sp.csr_matrix(np.array([[1, 0, 1], [0, 0, 0], [0, 1, 0]], dtype=float))
+    assert row_max(m, np.array([0.2, 0.9, 0.5])).tolist() == [0.5, 0.0, 0.9]
+
+
+def test_expand_max_takes_the_max_not_the_sum():
+    direct = sp.csr_matrix(np.array([[1.0, 0.8, 0.0]]))
+    sim = sp.csr_matrix(np.array([[1.0, 0.0, 0.5], [0.0, 1.0, 0.5], [0.5, 0.5, 1.0]]))
+    assert np.allclose(expand_max(direct, sim).toarray(), [[1.0, 0.8, 0.5]])
+
+
+def test_keep_top_per_row_keeps_the_largest_values_ties_by_column():
+    m = sp.csr_matrix(np.array([[0.1, 0.5, 0.5, 0.3], [0.0, 0.2, 0.0, 0.0]]))
+    kept = keep_top_per_row(m, 2).toarray()
+    assert kept.tolist() == [[0.0, 0.5, 0.5, 0.0], [0.0, 0.2, 0.0, 0.0]]
+    m2 = sp.csr_matrix(np.array([[0.4, 0.4, 0.4]]))
+    assert keep_top_per_row(m2, 2).toarray().tolist() == [[0.4, 0.4, 0.0]]
+
+
+def test_bfs_distances_are_undirected_and_capped():
+    dist = bfs_distances(4, [(0, 1), (1, 2), (2, 3)], max_depth=2)
+    assert dist[0].tolist() == [0, 1, 2, -1]
+    assert dist[3, 1] == 2
