@@ -8,7 +8,7 @@ from flask import Flask
 
 from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
-from web import errors, health, pages, services
+from web import api, errors, health, logs, pages, services
 from web.config import Settings
 
 EXTENSION = "ppsmatch"
@@ -32,9 +32,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         if settings.store_url.startswith("memory:"):
             services.seed_if_empty(store, settings.companies, settings.seed)
     app.extensions[EXTENSION] = AppState(settings, store)
+    logs.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(pages.bp)
+    api.init_app(app, settings)
     return app
 
 

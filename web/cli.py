@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from graph_schema.errors import GraphError, StoreUnavailable
 from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
 from seed_data.bundle import BundleError
-from web import services
+from web import cli_tokens, services
 from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
 
 EXIT_BAD_INPUT = 2
@@ -47,11 +48,15 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the web service with gunicorn")
     _store_args(serve, env)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=2)
-    serve.add_argument("--threads", type=int, default=4)
+    serve.add_argument("--host", default=env.host, help="env PPSMATCH_HOST")
+    serve.add_argument("--port", type=int, default=env.port, help="env PPSMATCH_PORT")
+    serve.add_argument("--workers", type=_count, default=env.workers,
+                       help="gunicorn worker processes (env PPSMATCH_WORKERS; 1 on memory://)")
+    serve.add_argument("--threads", type=_count, default=env.threads,
+                       help="threads per worker (env PPSMATCH_THREADS)")
     serve.set_defaults(handler=_cmd_serve)
+
+    cli_tokens.add_parser(sub, env)
     return parser
 
 
@@ -109,8 +114,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from web.app import create_app
     from web.server import serve
 
-    settings = Settings(store_url=args.store, companies=args.companies, seed=args.seed)
-    serve(create_app(settings), args.host, args.port, args.workers, args.threads)
+    settings = dataclasses.replace(
+        Settings.from_env(), store_url=args.store, companies=args.companies, seed=args.seed)
+    workers = max(args.workers, 1)
+    if args.store.startswith("memory:") and workers > 1:
+        # Each worker would hold its own copy of the embedded graph and writes would diverge.
+        print("ppsmatch: the embedded store lives in one process: serving with 1 worker",
+              file=sys.stderr)
+        workers = 1
+    serve(lambda: create_app(settings), args.host, args.port, workers, max(args.threads, 1),
+          preload=args.store.startswith("memory:"))
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
@@ -9,10 +11,10 @@ from gunicorn.app.base import BaseApplication
 class GunicornServer(BaseApplication):
     """Gunicorn with options given in code rather than on its own command line."""
 
-    def __init__(self, app: Flask, options: dict[str, object]):
-        """Keep the app and the gunicorn settings."""
+    def __init__(self, app_factory: Callable[[], Flask], options: dict[str, object]):
+        """Keep the app factory and the gunicorn settings."""
         self.options = options
-        self.application = app
+        self.app_factory = app_factory
         super().__init__()
 
     def load_config(self) -> None:
@@ -22,18 +24,24 @@ class GunicornServer(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        """Return the already built app (built once, before the workers fork)."""
-        return self.application
+        """Build the app inside each worker, so no driver connection is shared across a fork."""
+        return self.app_factory()
 
 
-def serve(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
-    """Serve the app until interrupted."""
+def serve(app_factory: Callable[[], Flask], host: str, port: int, workers: int,
+          threads: int, preload: bool = False) -> None:
+    """Serve the app built by `app_factory` until interrupted.
+
+    `preload` builds the app once in the master (the embedded store: seeding may take longer
+    than a worker may stay silent); otherwise each worker builds its own after the fork.
+    """
     options: dict[str, object] = {
         "bind": f"{host}:{port}",
         "workers": workers,
         "threads": threads,
         "worker_class": "gthread",
-        "accesslog": "-",
         "timeout": 60,
+        "preload_app": preload,
     }
-    GunicornServer(app, options).run()
+    # Requests are logged by web.logs as JSON lines with their request id, so no access log.
+    GunicornServer(app_factory, options).run()

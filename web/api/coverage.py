@@ -1,0 +1,53 @@
+"""/api/coverage: partners, pps'en and gaps per province and theme."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from web import app as app_module
+from web import coverage_view
+from web.api import access
+from web.api.schemas import text_field
+
+bp = Blueprint("coverage", __name__, url_prefix="/api/coverage",
+               description="Coverage per province and theme (the basis of the gap reports).")
+bp.before_request(access.check_read_access)
+
+
+class CoverageArgsSchema(Schema):
+    """Optionally one province, one theme, or only the provinces' priority themes."""
+
+    province = text_field(100, metadata={"description": "province name or PVxx code"})
+    theme = text_field(200, metadata={"description": "theme id"})
+    priority_only = fields.Boolean(load_default=False)
+
+
+class CoverageCellSchema(Schema):
+    """One province x theme: organisations per kind, mkb companies, active pps'en, gaps."""
+
+    province = fields.String()
+    province_name = fields.String()
+    theme = fields.String()
+    theme_label = fields.String()
+    priority = fields.Boolean(metadata={"description": "the province prioritises this theme"})
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+    mkb_companies = fields.Integer()
+    active_pps = fields.Integer()
+    missing_kinds = fields.List(fields.String())
+
+
+class CoverageSchema(Schema):
+    """The cells, and which kinds fill each required partner type."""
+
+    required_kinds = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+    cells = fields.List(fields.Nested(CoverageCellSchema))
+
+
+@bp.route("", methods=["GET"])
+@bp.arguments(CoverageArgsSchema, location="query")
+@bp.response(200, CoverageSchema)
+def coverage(args):
+    """Counts per partner kind, active pps'en and missing required kinds per province x theme."""
+    return coverage_view.coverage_report(app_module.state(current_app).store, **args)

@@ -1,0 +1,158 @@
+"""/api/organisations: search, one organisation with its links, upsert and delete."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+
+from web import app as app_module
+from web import directory
+from web.api import access
+from web.api.schemas import (
+    KINDS,
+    PageSchema,
+    PagingArgsSchema,
+    id_field,
+    kind_field,
+    text_field,
+)
+
+bp = Blueprint("organisations", __name__, url_prefix="/api/organisations",
+               description="Organisations: schools, companies, governments, boards and others.")
+bp.before_request(access.check_read_access)
+
+
+class OrganisationSchema(Schema):
+    """An organisation; `synthetic` marks generated data."""
+
+    id = fields.String()
+    name = fields.String()
+    kind = fields.String(metadata={"enum": KINDS})
+    subtype = fields.String()
+    description = fields.String()
+    duo_code = fields.String()
+    sbi_code = fields.String()
+    sbi_section = fields.String()
+    size_class = fields.String()
+    mkb = fields.Boolean(allow_none=True)
+    website = fields.String()
+    synthetic = fields.Boolean()
+    source = fields.String()
+
+
+class SearchArgsSchema(PagingArgsSchema):
+    """Filters; empty ones do not filter."""
+
+    text = text_field(200, metadata={"description": "part of the name (case-insensitive)"})
+    kind = kind_field()
+    province = text_field(100, metadata={"description": "province name or PVxx code"})
+    theme = text_field(200, metadata={"description": "theme id"})
+    synthetic = fields.Boolean(load_default=None, allow_none=True)
+
+
+class OrganisationPageSchema(PageSchema):
+    """A page of organisations."""
+
+    items = fields.List(fields.Nested(OrganisationSchema))
+
+
+class LocationSchema(Schema):
+    """A gemeente the organisation is located in."""
+
+    id = fields.String()
+    name = fields.String()
+    province = fields.String()
+    main = fields.Boolean()
+
+
+class WorksOnSchema(Schema):
+    """A theme the organisation works on, with its weight."""
+
+    id = fields.String()
+    label_nl = fields.String()
+    weight = fields.Float(allow_none=True)
+
+
+class MembershipSchema(Schema):
+    """A pps the organisation is a member of, with its role."""
+
+    id = fields.String()
+    name = fields.String()
+    role = fields.String()
+
+
+class OrganisationDetailSchema(Schema):
+    """An organisation with its gemeenten, themes and pps memberships."""
+
+    organisation = fields.Nested(OrganisationSchema)
+    locations = fields.List(fields.Nested(LocationSchema))
+    themes = fields.List(fields.Nested(WorksOnSchema))
+    pps = fields.List(fields.Nested(MembershipSchema))
+
+
+class ThemeWeightSchema(Schema):
+    """A theme to link, with an optional weight in [0, 1]."""
+
+    id = id_field(required=True)
+    weight = fields.Float(load_default=None, allow_none=True, validate=validate.Range(0, 1))
+
+
+class OrganisationInSchema(Schema):
+    """An organisation to create or replace; `gemeenten` (first = main) and `themes` are added."""
+
+    name = text_field(300, required=True, blank=False)
+    kind = kind_field(required=True)
+    subtype = text_field(100)
+    description = text_field(5000)
+    duo_code = text_field(20)
+    sbi_code = text_field(20)
+    sbi_section = text_field(5)
+    size_class = text_field(20)
+    mkb = fields.Boolean(load_default=None, allow_none=True)
+    website = text_field(500)
+    synthetic = fields.Boolean(load_default=False)
+    source = text_field(500)
+    gemeenten = fields.List(id_field(), load_default=list, validate=validate.Length(max=100))
+    themes = fields.List(fields.Nested(ThemeWeightSchema), load_default=list,
+                         validate=validate.Length(max=200))
+
+
+def _store():
+    return app_module.state(current_app).store
+
+
+@bp.route("", methods=["GET"])
+@bp.arguments(SearchArgsSchema, location="query")
+@bp.response(200, OrganisationPageSchema)
+def search(args):
+    """Search organisations by name, kind, province, theme and synthetic flag."""
+    return directory.search_organisations(_store(), **args)
+
+
+@bp.route("/<string:org_id>", methods=["GET"])
+@bp.response(200, OrganisationDetailSchema)
+@bp.alt_response(404, response="NOT_FOUND")
+def detail(org_id):
+    """One organisation with its gemeenten, themes and pps'en."""
+    return directory.organisation_detail(_store(), org_id)
+
+
+@bp.route("/<string:org_id>", methods=["PUT"])
+@access.requires(bp, "editor")
+@access.json_body(bp)
+@bp.arguments(OrganisationInSchema)
+@bp.response(200, OrganisationDetailSchema)
+def upsert(data, org_id):
+    """Create or replace an organisation (idempotent); its links are added, never removed."""
+    return directory.upsert_organisation(_store(), org_id, data)
+
+
+@bp.route("/<string:org_id>", methods=["DELETE"])
+@access.requires(bp, "editor")
+@bp.response(204)
+@bp.alt_response(404, response="NOT_FOUND")
+def delete(org_id):
+    """Delete an organisation and all its links."""
+    directory.delete_organisation(_store(), org_id)
+    return ""

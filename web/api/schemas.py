@@ -1,0 +1,81 @@
+"""Request and response schemas shared by the API blueprints, and the error schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+from graph_schema.model import OrgKind
+
+KINDS = [k.value for k in OrgKind]
+MAX_PAGE = 500
+
+
+def _plain_text(value: str) -> None:
+    """Reject text no store can keep: lone surrogates (not UTF-8) and NUL characters."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError("must be valid Unicode text") from None
+    if "\x00" in value:
+        raise ValidationError("must not contain NUL characters")
+
+
+def _not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError("must not be blank")
+
+
+def text_field(max_length: int = 500, blank: bool = True, **kwargs: Any) -> fields.String:
+    """A free-text field: bounded, valid Unicode, empty by default."""
+    if not kwargs.get("required"):
+        kwargs.setdefault("load_default", "")
+    checks = [validate.Length(max=max_length), _plain_text]
+    return fields.String(validate=checks if blank else [*checks, _not_blank], **kwargs)
+
+
+def id_field(**kwargs: Any) -> fields.String:
+    """An id of a node: 1..200 characters, not blank."""
+    return fields.String(validate=[validate.Length(1, 200), _plain_text, _not_blank], **kwargs)
+
+
+def kind_field(**kwargs: Any) -> fields.String:
+    """An organisation kind."""
+    return fields.String(validate=validate.OneOf(KINDS), **kwargs)
+
+
+class ErrorItemSchema(Schema):
+    """One problem with one field of the request."""
+
+    field = fields.String(metadata={"description": "dotted path of the field, e.g. filters.k"})
+    message = fields.String()
+
+
+class ErrorSchema(Schema):
+    """The one error shape of the API."""
+
+    code = fields.String(metadata={"description": "stable machine code, e.g. invalid_request"})
+    message = fields.String()
+    errors = fields.List(fields.Nested(ErrorItemSchema))
+
+
+class PagingArgsSchema(Schema):
+    """Paging of a list: at most `limit` items from `offset`."""
+
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_PAGE))
+    offset = fields.Integer(load_default=0, validate=validate.Range(0, 10_000_000))
+
+
+class PageSchema(Schema):
+    """Paging facts of a list answer; `more` tells that another page exists."""
+
+    limit = fields.Integer()
+    offset = fields.Integer()
+    more = fields.Boolean()
+
+
+class StatusSchema(Schema):
+    """A short status answer."""
+
+    status = fields.String()
