@@ -68,12 +68,15 @@ def expand_max(direct: sp.csr_matrix, similarity: sp.csr_matrix) -> sp.csr_matri
 
 
 def keep_top_per_row(matrix: sp.csr_matrix, n: int) -> sp.csr_matrix:
-    """Keep the n largest values of each row (ties by column), dropping the rest."""
+    """Keep the n largest values of each row (ties by column); values must lie in [0, 1]."""
     counts = np.diff(matrix.indptr)
     if counts.max(initial=0) <= n:
         return matrix
+    matrix = matrix.sorted_indices()
     row_of = np.repeat(np.arange(matrix.shape[0]), counts)
-    order = np.lexsort((matrix.indices, -matrix.data, row_of))
+    # One stable float sort: row first, then larger values (data in [0, 1]), then column.
+    key = row_of.astype(np.float64) + (1.0 - np.clip(matrix.data, 0.0, 1.0)) * 0.5
+    order = np.argsort(key, kind="stable")
     rank = np.arange(matrix.nnz) - np.repeat(matrix.indptr[:-1], counts)
     kept = np.sort(order[rank < n])  # rank is per sorted position, order maps back
     out = sp.csr_matrix((matrix.data[kept], matrix.indices[kept], _indptr(row_of[kept],
