@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from matcher.index import MatchIndex
@@ -14,6 +16,17 @@ MAX_THEMES_NAMED = 3
 # Below this share of the theme weight a priority theme is not claimed as served.
 PRIORITY_MIN_FIT = 0.5
 TEXT_REASON_MIN = 0.2
+# Priority bases cite their sources with links; reasons keep the words, not the links.
+URL = re.compile(r"\(?https?://[^\s)]*\)?")
+MAX_BASIS_CHARS = 120
+
+
+def short_basis(basis: str) -> str:
+    """The basis of a priority without links, cut to a readable length."""
+    plain = " ".join(URL.sub("", basis).split())
+    if len(plain) <= MAX_BASIS_CHARS:
+        return plain
+    return plain[:MAX_BASIS_CHARS].rsplit(" ", 1)[0] + " ..."
 
 
 def _label(index: MatchIndex, theme: int) -> str:
@@ -45,6 +58,7 @@ def _priority(index: MatchIndex, prep: PreparedMission, themes: np.ndarray) -> R
             if themes[theme] >= PRIORITY_MIN_FIT:
                 name = index.regions.provinces[prov].name
                 text = f"past bij provinciale prioriteit {_label(index, theme)} van {name}"
+                basis = short_basis(basis)
                 return Reason("provincial_priority", f"{text} ({basis})" if basis else text)
     return None
 

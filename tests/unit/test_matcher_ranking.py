@@ -6,6 +6,7 @@ import pytest
 
 from graph_schema.model import OrgKind, RelType, make_relationship
 from matcher import Filters, MatchError, Mission, build_index, match
+from matcher.reasons import short_basis
 from tests.unit import graphs
 
 BREAKDOWN_KEYS = {"theme_fit", "text_fit", "region_fit", "network_fit", "experience"}
@@ -147,3 +148,17 @@ def test_answer_has_the_json_shape(index):
     assert set(cand["reasons"][0]) == {"code", "text"}
     assert {r["rule"] for r in out["coalition"]["rules"]} >= {"has_hbo", "has_mbo"}
     assert "mbo" in out["coalition"]["missing_kinds"]
+
+
+def test_candidate_names_the_provincial_priority_it_serves(index):
+    cands = ranked(index, themes=("waterstof",), province="PV20", kinds=(OrgKind.COMPANY,))
+    reason = next(r for r in cands[0].reasons if r.code == "provincial_priority")
+    assert reason.text == (
+        "past bij provinciale prioriteit Energietransitie van Groningen (Economische agenda)"
+    )
+
+
+def test_priority_basis_loses_its_links_and_is_cut_to_length():
+    basis = "Transitiecampus: circulaire economie (https://example.org/a-b) en energie"
+    assert short_basis(basis) == "Transitiecampus: circulaire economie en energie"
+    assert short_basis("woord " * 50).endswith(" ...")
