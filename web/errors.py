@@ -10,6 +10,7 @@ from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from graph_schema.errors import InvalidGraphData, NotFound, StoreUnavailable
+from seed_data.bundle import BundleError
 from web.catalogue import UnknownReference
 
 STATUS_OF: dict[type[Exception], tuple[int, str]] = {
@@ -56,7 +57,18 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(ApiError, _api_error)
     app.register_error_handler(
         UnknownReference, lambda exc: _api_error(field_error(exc.field, exc.message)))
+    app.register_error_handler(BundleError, _bundle_error)
     app.register_error_handler(HTTPException, http_error)
+
+
+def _bundle_error(exc: BundleError):
+    """Invalid import data: every problem with its file, line and field; nothing was written."""
+    errors = [{"field": p.field, "message": str(p), "file": p.file, "line": p.line}
+              for p in exc.problems]
+    more = " (more not shown)" if exc.truncated else ""
+    message = (f"{len(errors)} problem(s) in the data{more}, nothing was written: "
+               f"{errors[0]['message']}")
+    return error_response(422, "invalid_data", message, errors)
 
 
 def _api_error(exc: ApiError):

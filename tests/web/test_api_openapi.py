@@ -11,7 +11,7 @@ from schemathesis.config import SchemathesisConfig
 
 API_PATHS = {
     "/api/organisations", "/api/organisations/{org_id}", "/api/pps", "/api/pps/{pps_id}",
-    "/api/themes", "/api/regions", "/api/network", "/api/coverage",
+    "/api/themes", "/api/regions", "/api/network", "/api/coverage", "/api/import",
 }
 # Generated cases per operation and mode: bounded so that both stores finish in about a minute.
 FUZZ_EXAMPLES = 12

@@ -8,11 +8,11 @@ from flask import Flask
 from flask_smorest import Api
 
 from web import errors
-from web.api import access, catalogue, coverage, docs, network, organisations, pps
+from web.api import access, catalogue, coverage, docs, imports, network, organisations, pps
 from web.api.schemas import ErrorSchema
 from web.config import Settings
 
-BLUEPRINTS = (organisations, pps, catalogue, network, coverage)
+BLUEPRINTS = (organisations, pps, catalogue, network, coverage, imports)
 DESCRIPTION = (
     "Partner matchmaking for Dutch public-private partnerships (pps) in vocational education. "
     "Every error has the shape {code, message, errors: [{field, message}]}. Writes need an API "

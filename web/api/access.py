@@ -16,7 +16,6 @@ from web.errors import ApiError
 
 TOKENS = "ppsmatch.tokens"
 SECURITY = [{"bearerAuth": []}]
-JSON_TYPES = ("application/json",)
 
 
 def init_app(app: Flask, settings: Settings) -> None:
@@ -73,13 +72,19 @@ def requires(bp: Blueprint, role: str) -> Callable[[Callable[..., Any]], Callabl
 
 def json_body(bp: Blueprint) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorate a view taking a JSON body: other media types get 415 before parsing."""
+    return body_of_type(bp, "application/json")
+
+
+def body_of_type(bp: Blueprint,
+                 mimetype: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a view taking a body of one media type: others get 415 before parsing."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
         def checked(*args: Any, **kwargs: Any) -> Any:
-            if request.mimetype not in JSON_TYPES:
+            if request.mimetype != mimetype:
                 raise ApiError(415, "unsupported_media_type",
-                               "the request body must be JSON (Content-Type: application/json)",
+                               f"the request body must be {mimetype}",
                                [{"field": "Content-Type",
                                  "message": f"got {request.mimetype or 'none'}"}])
             return view(*args, **kwargs)

@@ -50,6 +50,9 @@ class ErrorItemSchema(Schema):
 
     field = fields.String(metadata={"description": "dotted path of the field, e.g. filters.k"})
     message = fields.String()
+    file = fields.String(metadata={"description": "imports only: the file of the problem"})
+    line = fields.Integer(allow_none=True,
+                          metadata={"description": "imports only: the line in that file"})
 
 
 class ErrorSchema(Schema):

@@ -1,0 +1,52 @@
+"""Importing files in the generic format: all or nothing, errors naming file, line and field."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from graph_schema.errors import NotFound
+from graph_schema.model import Label
+from graph_schema.store import GraphStore
+from seed_data.generic import COALITIONS, MEMBERSHIPS, ORGANISATIONS, read_generic
+from seed_data.loader import load_bundle
+
+FILES = (ORGANISATIONS, COALITIONS, MEMBERSHIPS)
+# Members named in memberships.csv are looked up one by one; more than this is a bulk job.
+MAX_KNOWN_LOOKUPS = 10_000
+
+
+def import_generic(store: GraphStore, files: Mapping[str, bytes]) -> dict[str, Any]:
+    """Validate the files completely, then load them; a BundleError writes nothing."""
+    with tempfile.TemporaryDirectory(prefix="ppsmatch-import-") as folder:
+        for name, data in files.items():
+            (Path(folder) / name).write_bytes(data)
+        known = _members_in_store(store, files.get(MEMBERSHIPS, b""))
+        bundle = read_generic(folder, known_org_ids=known)
+    report = load_bundle(store, bundle)
+    return {"nodes": report.nodes, "relationships": report.relationships,
+            "batches": report.batches, "seconds": round(report.seconds, 3)}
+
+
+def _members_in_store(store: GraphStore, memberships: bytes) -> set[str]:
+    """Organisation ids of memberships.csv that already exist in the store.
+
+    A file that cannot be read yields none: read_generic then reports its problems.
+    """
+    try:
+        rows = csv.DictReader(io.StringIO(memberships.decode("utf-8-sig"), newline=""))
+        wanted = {(row.get("organisation_id") or "").strip() for row in rows}
+    except (UnicodeDecodeError, csv.Error):
+        return set()
+    found = set()
+    for org_id in sorted(wanted - {""})[:MAX_KNOWN_LOOKUPS]:
+        try:
+            store.get_node(Label.ORGANISATION, org_id)
+        except NotFound:
+            continue
+        found.add(org_id)
+    return found
