@@ -97,13 +97,10 @@ class MatchIndex:
         else:
             out = sp.vstack([self.blocks[self.kind_of(int(r))].profile[[self.kind_pos[r]]]
                              for r in rows], format="csr")
-        patched = [i for i, r in enumerate(rows.tolist()) if r in self.overrides]
-        if not patched:
-            return out
-        out = out.tolil()
-        for i in patched:
-            out[i] = self.overrides[int(rows[i])]
-        return out.tocsr()
+        for i in np.flatnonzero(np.isin(rows, list(self.overrides))).tolist():
+            patch = self.overrides[int(rows[i])]
+            out = sp.vstack([out[:i], patch, out[i + 1 :]], format="csr")
+        return out
 
     def block_scores(self, kind: OrgKind, query: np.ndarray) -> np.ndarray:
         """Profile rows of every organisation of a kind times a dense query, overrides applied."""
