@@ -6,8 +6,8 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, jsonify
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask import Flask, current_app, jsonify
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from graph_schema.errors import InvalidGraphData, NotFound, StoreUnavailable
 from seed_data.bundle import BundleError
@@ -83,6 +83,11 @@ def http_error(exc: HTTPException):
         # The cause is logged with the request id; the client gets no internals.
         log.error("unhandled error", exc_info=exc.original_exception or exc)
         return error_response(500, "internal_error", "internal server error")
+    if isinstance(exc, RequestEntityTooLarge):
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        message = f"the request body is larger than the limit of {limit} bytes"
+        return error_response(413, "request_entity_too_large", message,
+                              [{"field": "body", "message": message}])
     data: Mapping[str, Any] = getattr(exc, "data", None) or {}
     status = exc.code or 500
     code = (exc.name or "error").lower().replace(" ", "_")

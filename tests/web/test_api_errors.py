@@ -43,7 +43,9 @@ def test_a_body_over_the_limit_is_413(tokens_file, bearer):
     response = app.test_client().put("/api/organisations/kvk:9", json=big,
                                      headers=bearer("editor"))
     assert response.status_code == 413
-    assert _shape(response)["code"] == "request_entity_too_large"
+    body = _shape(response)
+    assert body["code"] == "request_entity_too_large"
+    assert "1024 bytes" in body["message"]
 
 
 def test_a_json_array_instead_of_an_object_is_422(client, bearer):
