@@ -55,8 +55,8 @@ def validate_bundle(store: GraphStore | None,
     for rel in rels:
         for label, node_id in zip(REL_ENDPOINTS[rel.type], (rel.source, rel.target), strict=True):
             if (label, node_id) in missing:
-                problems.add(f"{label.value} '{node_id}' is neither in the bundle nor in the store",
-                             field=f"{rel.type.value} {rel.source} -> {rel.target}")
+                problems.add(f"{rel.type.value} {rel.source} -> {rel.target}: {label.value} "
+                             f"'{node_id}' is neither in the bundle nor in the store")
     problems.raise_if_any()
     return nodes, rels
 
@@ -71,8 +71,7 @@ def _unique_nodes(items: Iterable[object], problems: ProblemCollector) -> list[N
             continue
         key = (label, node.id)  # type: ignore[attr-defined]
         if key in seen and seen[key] != node:
-            problems.add("is used twice with different content", field=label.value,
-                         value=key[1])
+            problems.add(f"{label.value} '{key[1]}' is given twice with different content")
         seen.setdefault(key, node)  # type: ignore[arg-type]
     return list(seen.values())
 
@@ -89,8 +88,8 @@ def _unique_relationships(items: Iterable[object],
             continue
         key = (rel.type, rel.source, rel.target)  # type: ignore[union-attr]
         if key in seen and seen[key] != rel:
-            problems.add("is given twice with different properties",
-                         field=f"{key[0].value} {key[1]} -> {key[2]}")
+            problems.add(f"{key[0].value} {key[1]} -> {key[2]} is given twice with different "
+                         "properties")
         seen.setdefault(key, rel)  # type: ignore[arg-type]
     return list(seen.values())
 

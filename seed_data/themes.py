@@ -21,10 +21,10 @@ MIN_AFFIX = 4  # shorter keywords only match whole words ("ai", "ict"), longer o
 
 
 def normalise(text: str) -> str:
-    """Lower-case, strip accents, and turn punctuation into single spaces."""
+    """Lower-case, strip accents, and turn punctuation (also '&') into single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9&]+", " ", plain).split())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
 @dataclass(frozen=True)

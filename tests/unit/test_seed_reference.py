@@ -1,0 +1,208 @@
+"""The real reference data: regions, borders, themes, schools, governments, priorities, pps'en."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from functools import lru_cache
+
+import pytest
+
+from graph_schema.model import Label, Organisation, OrgKind, Pps, RelType
+from seed_data.bundle import Bundle
+from seed_data.csvio import DEFAULT_DATA_DIR
+from seed_data.reference_data import ReferenceData, load_reference
+from seed_data.regions import GEOJSON_FILE, land_borders
+
+ZEELAND, ZUID_HOLLAND, NOORD_BRABANT = "PV29", "PV28", "PV30"
+UTRECHT, NOORD_HOLLAND, GELDERLAND, FLEVOLAND = "PV26", "PV27", "PV25", "PV24"
+GRONINGEN, FRYSLAN, DRENTHE = "PV20", "PV21", "PV22"
+
+
+@lru_cache(maxsize=1)
+def reference() -> ReferenceData:
+    return load_reference()
+
+
+@lru_cache(maxsize=1)
+def real() -> Bundle:
+    return reference().bundle()
+
+
+def located(bundle: Bundle) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for rel in bundle.relationships_of(RelType.LOCATED_IN):
+        out.setdefault(rel.source, []).append(rel.target)
+    return out
+
+
+def test_there_are_12_provinces_and_342_gemeenten():
+    counts = real().counts()["nodes"]
+    assert counts[Label.PROVINCE.value] == 12
+    assert counts[Label.MUNICIPALITY.value] == 342
+
+
+def test_every_gemeente_is_part_of_exactly_one_province():
+    parts = Counter(r.source for r in real().relationships_of(RelType.PART_OF))
+    gemeenten = {m.id for m in real().nodes_of(Label.MUNICIPALITY)}
+    assert set(parts) == gemeenten
+    assert set(parts.values()) == {1}
+
+
+def test_gemeenten_carry_their_labour_market_region():
+    by_id = {m.id: m for m in real().nodes_of(Label.MUNICIPALITY)}
+    assert by_id["GM0014"].labour_market_region == "Groningen"
+    assert all(m.labour_market_region for m in by_id.values())
+    assert sum(m.population for m in by_id.values()) == 17_942_942
+
+
+def test_borders_are_emitted_once_per_pair_with_source_before_target():
+    pairs = [(r.source, r.target) for r in real().relationships_of(RelType.BORDERS)]
+    assert all(a < b for a, b in pairs)
+    assert len(pairs) == len(set(pairs))
+
+
+def test_zeeland_borders_only_zuid_holland_and_noord_brabant():
+    assert reference().regions.neighbours(ZEELAND) == (ZUID_HOLLAND, NOORD_BRABANT)
+
+
+def test_utrecht_borders_four_provinces_including_flevoland_over_water():
+    assert reference().regions.neighbours(UTRECHT) == (FLEVOLAND, GELDERLAND, NOORD_HOLLAND,
+                                                       ZUID_HOLLAND)
+
+
+def test_the_three_northern_provinces_border_each_other():
+    regions = reference().regions
+    assert {FRYSLAN, DRENTHE} <= set(regions.neighbours(GRONINGEN))
+    assert DRENTHE in regions.neighbours(FRYSLAN)
+
+
+def test_land_borders_come_from_shared_edges_of_the_province_geojson():
+    land = land_borders(DEFAULT_DATA_DIR / GEOJSON_FILE)
+    assert (UTRECHT, FLEVOLAND) not in land and (FLEVOLAND, UTRECHT) not in land
+    assert (ZUID_HOLLAND, ZEELAND) in land
+    assert set(reference().regions.borders) - land == {(FLEVOLAND, UTRECHT)}
+
+
+def test_province_names_resolve_including_friesland():
+    regions = reference().regions
+    assert regions.province_code("Friesland") == FRYSLAN
+    assert regions.province_code("Fryslân") == FRYSLAN
+    assert regions.province_code("pv21") == FRYSLAN
+    assert regions.gemeente_code("Den Haag") == "GM0518"
+    assert regions.province_code("Atlantis") is None
+
+
+def test_there_are_36_bekostigde_hogescholen_each_located_with_one_main_location():
+    hbo = [o for o in real().organisations() if o.kind is OrgKind.HBO]
+    assert len(hbo) == 36
+    places = located(real())
+    mains = Counter(r.source for r in real().relationships_of(RelType.LOCATED_IN)
+                    if r.props["main"])
+    for org in hbo:
+        assert org.duo_code and org.id == f"duo:{org.duo_code}"
+        assert places[org.id], org.name
+        assert mains[org.id] == 1
+
+
+def test_hogescholen_keep_every_2024_location():
+    places = located(real())
+    assert set(places["duo:27PZ"]) >= {"GM0363", "GM0599", "GM0392", "GM0518"}  # Inholland
+    assert "GM0344" not in places["duo:23AH"]  # Saxion had no students in Utrecht in 2024
+
+
+def test_every_mbo_institution_of_the_file_is_a_node():
+    with (DEFAULT_DATA_DIR / "duo/mbo_instellingen_kiesmbo_2025.csv").open(encoding="utf-8") as f:
+        brins = {row["brin"] for row in csv.DictReader(f)}
+    mbo = {o.duo_code for o in real().organisations() if o.kind is OrgKind.MBO}
+    assert mbo == brins and len(mbo) == 179
+
+
+def test_mbo_schools_are_located_in_every_gemeente_with_a_vestiging():
+    places = located(real())
+    assert len(places["duo:25PZ"]) >= 5  # ROC van Amsterdam teaches in several gemeenten
+    funded = [o for o in real().organisations()
+              if o.kind is OrgKind.MBO and o.subtype != "private"]
+    assert all(places.get(o.id) for o in funded)
+    for record in reference().mbo:
+        assert sorted(places.get(record.org.id, [])) == sorted(record.gemeenten)
+    unlocated = [r.org.name for r in reference().mbo if not r.gemeenten]
+    assert len(unlocated) == 23  # private providers without any vestiging in KiesMBO
+
+
+def test_a_suspicious_main_location_is_replaced_and_reported():
+    main = {r.source: r.target for r in real().relationships_of(RelType.LOCATED_IN)
+            if r.props["main"]}
+    assert main["duo:25LR"] == "GM0034"  # ROC van Flevoland: listed Amsterdam, seated in Almere
+    assert any("ROC van Flevoland" in note for note in real().notes)
+
+
+def test_mbo_subtypes_follow_the_hand_list_and_names():
+    kinds = {o.duo_code: o.subtype for o in real().organisations() if o.kind is OrgKind.MBO}
+    assert set(kinds.values()) == {"roc", "aoc", "vakinstelling", "private"}
+    assert kinds["25PZ"] == "roc" and kinds["25GV"] == "aoc" and kinds["02PA"] == "vakinstelling"
+    names = {o.duo_code: o.name for o in real().organisations() if o.kind is OrgKind.MBO}
+    assert all(kinds[b] == "roc" for b, n in names.items() if n.startswith("ROC "))
+
+
+def test_schools_get_themes_from_programmes_and_types():
+    works = {(r.source, r.target): r.props["weight"]
+             for r in real().relationships_of(RelType.WORKS_ON)}
+    assert works[("duo:21CW", "agrifood")] == 1.0  # HAS green academy
+    assert works[("duo:25GV", "agrifood")] >= 0.8  # Aeres MBO is an AOC
+    assert ("duo:02PA", "interactive_media") in works  # Mediacollege Amsterdam
+    assert all(0.0 < w <= 1.0 for w in works.values())
+
+
+def test_at_least_30_themes_with_both_labels_and_a_broader_hierarchy():
+    themes = real().nodes_of(Label.THEME)
+    assert len(themes) >= 30
+    assert all(t.label_nl and t.label_en for t in themes)
+    broader = real().relationships_of(RelType.BROADER)
+    tops = {t.id for t in themes} - {r.source for r in broader}
+    assert 6 <= len(tops) <= 15
+    assert {r.target for r in broader} <= tops
+
+
+def test_every_province_has_priorities_with_a_basis():
+    rels = real().relationships_of(RelType.PRIORITISES)
+    assert {r.source for r in rels} == {p.id for p in real().nodes_of(Label.PROVINCE)}
+    assert all(r.props["basis"] and isinstance(r.props["illustrative"], bool) for r in rels)
+    for province in {r.source for r in rels}:
+        themes = {r.target for r in rels if r.source == province}
+        assert {"energy_transition", "digitalisation"} <= themes
+
+
+def test_governments_cover_all_provinces_and_gemeenten_and_boards_are_listed():
+    orgs = real().organisations()
+    subtypes = Counter(o.subtype for o in orgs if o.kind is OrgKind.GOVERNMENT)
+    assert subtypes["provincie"] == 12 and subtypes["gemeente"] == 342
+    assert sum(1 for o in orgs if o.kind is OrgKind.BOARD) >= 12
+    places = located(real())
+    assert places["gov:PV27"] == ["GM0392"]  # Noord-Holland is governed from Haarlem
+    assert places["gov:GM0080"] == ["GM0080"]
+
+
+def test_boards_without_a_known_seat_keep_a_province_hint_and_no_location():
+    hints = set(real().province_hints)
+    assert ("board:impuls-zeeland", ZEELAND) in hints
+    assert "board:impuls-zeeland" not in located(real())
+    assert ("board:nom", DRENTHE) in hints  # seated in Groningen, serving the north
+
+
+def test_the_real_pps_list_is_loaded_with_sources_and_members():
+    ppses = [n for n in real().nodes if isinstance(n, Pps)]
+    assert len(ppses) == 20
+    assert all(p.source_url.startswith("http") and not p.synthetic for p in ppses)
+    members = {(r.source, r.target): r.props["role"]
+               for r in real().relationships_of(RelType.MEMBER_OF)}
+    assert members[("duo:25BE", "pps:centre-of-expertise-energie")] == "penvoerder"
+    focus = {r.source for r in real().relationships_of(RelType.FOCUSES_ON)}
+    assert len([p for p in ppses if p.id not in focus]) == 1  # only the national programme
+
+
+@pytest.mark.parametrize("kind", [OrgKind.HBO, OrgKind.MBO, OrgKind.GOVERNMENT, OrgKind.BOARD])
+def test_no_real_record_is_marked_synthetic(kind):
+    orgs = [o for o in real().organisations() if o.kind is kind]
+    assert orgs and not any(o.synthetic for o in orgs)
+    assert all(isinstance(o, Organisation) for o in orgs)
