@@ -10,12 +10,14 @@ from flask import Flask, current_app, jsonify
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from graph_schema.errors import InvalidGraphData, NotFound, StoreUnavailable
+from matcher.query import MatchError
 from seed_data.bundle import BundleError
 from web.catalogue import UnknownReference
 
 STATUS_OF: dict[type[Exception], tuple[int, str]] = {
     NotFound: (404, "not_found"),
     InvalidGraphData: (422, "invalid_data"),
+    MatchError: (422, "invalid_request"),
     StoreUnavailable: (503, "store_unavailable"),
 }
 # webargs names where a bad value came from; the field path is what a client needs.
