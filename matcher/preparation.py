@@ -26,6 +26,8 @@ WEIGHTS: dict[str, float] = {
     "experience": 0.15,
 }
 
+# Largest top-k served: MMR compares the short list pairwise (3k x 3k).
+MAX_K = 100
 # Weight of the mission themes' labels beside the mission text in the text query.
 LABEL_QUERY_WEIGHT = 1.0
 
@@ -59,8 +61,8 @@ def _validate(mission: Mission) -> None:
     bad = sorted({str(k) for k in mission.kinds} - valid)
     if bad:
         raise MatchError(f"unknown kind: {', '.join(bad)}")
-    if mission.k < 1:
-        raise MatchError("k must be at least 1")
+    if not 1 <= mission.k <= MAX_K:
+        raise MatchError(f"k must be between 1 and {MAX_K}")
 
 
 def _themes(index: MatchIndex, mission: Mission, raw: sp.csr_matrix

@@ -136,6 +136,10 @@ def test_unknown_theme_or_province_is_a_match_error(index):
         match(index, Mission(province="PV99"))
     with pytest.raises(MatchError, match="unknown organisation"):
         match(index, Mission(with_ids=("nobody",)))
+    with pytest.raises(MatchError, match="unknown kind"):
+        match(index, Mission(kinds=("school",)))  # type: ignore[arg-type]
+    with pytest.raises(MatchError, match="k must be between 1 and 100"):
+        match(index, Mission(k=0))
 
 
 def test_answer_has_the_json_shape(index):
