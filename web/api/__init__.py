@@ -51,6 +51,7 @@ def init_app(app: Flask, settings: Settings) -> PpsApi:
     for module in BLUEPRINTS:
         api.register_blueprint(module.bp)
     app.register_blueprint(docs.bp)
+    app.extensions[docs.API_KEY] = api
     return api
 
 

@@ -11,6 +11,7 @@ from flask import Blueprint, current_app, render_template
 
 bp = Blueprint("api_docs_page", __name__)
 
+API_KEY = "ppsmatch.api"  # where init_app keeps the flask-smorest Api in app.extensions
 METHODS = ("get", "post", "put", "patch", "delete")
 LOCATIONS_NL = {"query": "query", "path": "pad", "header": "header"}
 
@@ -18,7 +19,7 @@ LOCATIONS_NL = {"query": "query", "path": "pad", "header": "header"}
 @bp.get("/api/docs")
 def docs_page():
     """Browsable API documentation in Dutch, from the OpenAPI document."""
-    spec = current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()
+    spec = current_app.extensions[API_KEY].spec.to_dict()
     return render_template("api_docs.html", info=spec["info"], groups=_groups(spec),
                            schemas=_schemas(spec))
 
