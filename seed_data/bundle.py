@@ -116,6 +116,16 @@ class Bundle:
             notes=tuple(n for b in parts for n in b.notes),
         )
 
+    def concat(self, *others: Bundle) -> Bundle:
+        """Concatenate bundles known to be disjoint (no duplicate check: fast for big ones)."""
+        parts = (self, *others)
+        return Bundle(
+            nodes=tuple(n for b in parts for n in b.nodes),
+            relationships=tuple(r for b in parts for r in b.relationships),
+            province_hints=tuple(h for b in parts for h in b.province_hints),
+            notes=tuple(n for b in parts for n in b.notes),
+        )
+
     def nodes_of(self, label: Label) -> tuple[Node, ...]:
         """The nodes with one label, in bundle order."""
         cls = _class_of(label)

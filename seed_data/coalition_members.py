@@ -120,7 +120,10 @@ class MemberPicker:
         for scope, place in (("province", table.province), ("gemeente", table.gemeente)):
             key = (place[table.theme_company] * n_themes + table.theme_index) * 2 + tier
             order = np.argsort(key, kind="stable")
-            self.pools[scope] = (key[order], table.theme_company[order])
+            keys, starts, counts = np.unique(key[order], return_index=True, return_counts=True)
+            slices = dict(zip(keys.tolist(), zip(starts.tolist(), counts.tolist(), strict=True),
+                              strict=True))
+            self.pools[scope] = (slices, table.theme_company[order])
 
     def pick(self, rng: np.random.Generator, province: str, themes: tuple[str, ...],
              kind: str) -> Members:
@@ -153,9 +156,10 @@ class MemberPicker:
                                  for i in index.by_province.get(p, [])})
         if not candidates:
             return []
-        fit = index.weights[np.ix_(candidates, columns)].sum(axis=1) + 0.05
-        chosen = rng.choice(len(candidates), size=min(count, len(candidates)), replace=False,
-                            p=fit / fit.sum())
+        fit = index.weights[candidates][:, columns].sum(axis=1) + 0.05
+        # weighted sampling without replacement (Efraimidis-Spirakis): top-k of u ** (1 / w)
+        keys = rng.random(len(candidates)) ** (1.0 / fit)
+        chosen = np.argsort(-keys, kind="stable")[:count]
         return [index.records[candidates[int(c)]] for c in chosen]
 
     def _pick_companies(self, rng: np.random.Generator, province: str, columns: list[int],
@@ -177,11 +181,11 @@ class MemberPicker:
                 scope, place = "province", p_index
             base = (place * n_themes + columns[r_theme[d]]) * 2
             tiers = (1, 0) if r_tier[d] < EMPLOYER_P else (0, 1)
+            slices, rows = self.pools[scope]
             for tier in tiers:
-                keys, rows = self.pools[scope]
-                lo, hi = np.searchsorted(keys, [base + tier, base + tier + 1])
-                if hi > lo:
-                    chosen[int(rows[lo + int(r_pos[d] * (hi - lo))])] = None
+                start, size = slices.get(base + tier, (0, 0))
+                if size:
+                    chosen[int(rows[start + int(r_pos[d] * size)])] = None
                     break
         return tuple(self.companies.ids[c] for c in sorted(chosen))
 

@@ -22,7 +22,7 @@ def build_seed_bundle(companies: int = 5_000, seed: int = DEFAULT_SEED,
     """
     reference = load_reference(data_dir)
     synthetic = generate(companies=companies, seed=seed, ppses=ppses, reference=reference)
-    return reference.bundle().merge(synthetic)
+    return reference.bundle().concat(synthetic)  # synthetic ids (syn:*) never clash
 
 
 def framework_bundle(data_dir: Path | None = None) -> Bundle:
