@@ -107,10 +107,12 @@ class ThemeChoice:
 
 
 def _drop(rng: np.random.Generator, members: Members) -> Members:
-    """Remove a whole partner type from a small share of coalitions."""
+    """Remove one whole partner type from a small share of coalitions (at most one type)."""
+    u = rng.random()
     for group, p in DROP_P.items():
-        if rng.random() < p:
-            members = members.without(group)
+        if u < p:
+            return members.without(group)
+        u -= p
     return members
 
 
