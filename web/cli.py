@@ -9,11 +9,10 @@ import sys
 from collections.abc import Sequence
 
 from graph_schema.errors import GraphError, StoreUnavailable
-from graph_schema.factory import open_store
-from graph_schema.store import GraphStore
 from seed_data.bundle import BundleError
-from web import cli_tokens, services
-from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
+from web import cli_match, cli_tokens, services
+from web.cli_common import add_store_args, count, open_from_args, open_with_data
+from web.config import Settings
 
 EXIT_BAD_INPUT = 2
 EXIT_STORE_DOWN = 3
@@ -38,54 +37,38 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     load = sub.add_parser("load", help="load the seed data (real reference data + synthetic)")
-    _store_args(load, env)
+    add_store_args(load, env)
+    load.add_argument("--data", metavar="DIR",
+                      help="load a folder in the generic import format instead of the seed")
     load.set_defaults(handler=_cmd_load)
 
     stats = sub.add_parser("stats", help="print node and relationship counts")
-    _store_args(stats, env)
+    add_store_args(stats, env)
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(handler=_cmd_stats)
 
     serve = sub.add_parser("serve", help="run the web service with gunicorn")
-    _store_args(serve, env)
+    add_store_args(serve, env)
     serve.add_argument("--host", default=env.host, help="env PPSMATCH_HOST")
     serve.add_argument("--port", type=int, default=env.port, help="env PPSMATCH_PORT")
-    serve.add_argument("--workers", type=_count, default=env.workers,
+    serve.add_argument("--workers", type=count, default=env.workers,
                        help="gunicorn worker processes (env PPSMATCH_WORKERS; 1 on memory://)")
-    serve.add_argument("--threads", type=_count, default=env.threads,
+    serve.add_argument("--threads", type=count, default=env.threads,
                        help="threads per worker (env PPSMATCH_THREADS)")
     serve.set_defaults(handler=_cmd_serve)
 
+    cli_match.add_parsers(sub, env)
     cli_tokens.add_parser(sub, env)
     return parser
 
 
-def _store_args(parser: argparse.ArgumentParser, env: Settings) -> None:
-    parser.add_argument("--store", default=env.store_url,
-                        help="memory:// (default) or bolt://host:port (env PPSMATCH_STORE)")
-    parser.add_argument("--companies", type=_count, default=env.companies,
-                        help=f"synthetic companies to generate (default {DEFAULT_COMPANIES})")
-    parser.add_argument("--seed", type=int, default=env.seed,
-                        help=f"seed of the synthetic generator (default {DEFAULT_SEED})")
-
-
-def _count(raw: str) -> int:
-    value = int(raw)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {raw}")
-    return value
-
-
-def _open(args: argparse.Namespace) -> GraphStore:
-    store = open_store(args.store)
-    store.ensure_schema()
-    return store
-
-
 def _cmd_load(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = open_from_args(args)
     try:
-        report = services.seed_store(store, args.companies, args.seed)
+        if args.data:
+            report = services.import_folder(store, args.data)
+        else:
+            report = services.seed_store(store, args.companies, args.seed)
     finally:
         store.close()
     print(report.summary())
@@ -93,10 +76,8 @@ def _cmd_load(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = open_with_data(args)
     try:
-        if args.store.startswith("memory:"):
-            services.seed_store(store, args.companies, args.seed)
         stats = services.graph_stats(store).as_dict()
     finally:
         store.close()
@@ -105,8 +86,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         return 0
     for section, counts in stats.items():
         print(section.replace("_", " ") + ":")
-        for name, count in counts.items():
-            print(f"  {name:<22}{count:>10,}")
+        for name, number in counts.items():
+            print(f"  {name:<22}{number:>10,}")
     return 0
 
 

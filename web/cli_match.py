@@ -1,0 +1,174 @@
+"""`ppsmatch recommend`, `coalition check|build` and `evaluate`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from web import missions, services
+from web.cli_common import add_store_args, count, open_with_data
+from web.config import Settings
+
+KINDS = "mbo,hbo,wo,company,government,board,knowledge_institute,other"
+
+
+def add_parsers(sub: argparse._SubParsersAction, env: Settings) -> None:
+    """Add the matching commands."""
+    rec = sub.add_parser("recommend", help="recommend partners for a mission")
+    rec.add_argument("mission", help="the mission, free Dutch or English text")
+    _mission_args(rec, env)
+    rec.add_argument("--kinds", default="hbo,mbo,company", help=f"wanted kinds, of {KINDS}")
+    rec.add_argument("--k", type=count, default=10, help="candidates per kind")
+    rec.set_defaults(handler=_recommend)
+
+    coalition = sub.add_parser("coalition", help="check or build a coalition")
+    actions = coalition.add_subparsers(dest="action", required=True)
+    check = actions.add_parser("check", help="which rules a coalition meets, what it misses")
+    check.add_argument("ids", nargs="+", help="organisation ids in the coalition")
+    check.add_argument("--mission", default="", help="the mission text")
+    _mission_args(check, env)
+    check.set_defaults(handler=_check)
+    build = actions.add_parser("build", help="propose a complete coalition for a mission")
+    build.add_argument("mission", help="the mission text")
+    _mission_args(build, env)
+    build.add_argument("--max-size", type=count, default=8, help="largest coalition")
+    build.set_defaults(handler=_build)
+
+    ev = sub.add_parser("evaluate", help="hide known members and measure the recommendations")
+    add_store_args(ev, env)
+    ev.add_argument("--data", metavar="DIR", help="a dataset in the generic import format")
+    ev.add_argument("--split-year", type=int, help="coalitions from this year on are queries")
+    ev.add_argument("--k", type=count, default=10)
+    ev.add_argument("--json", action="store_true", help="print JSON")
+    ev.set_defaults(handler=_evaluate)
+
+
+def _mission_args(parser: argparse.ArgumentParser, env: Settings) -> None:
+    add_store_args(parser, env)
+    parser.add_argument("--province", default="", help="province name or CBS code (PVxx)")
+    parser.add_argument("--themes", default="", help="theme ids, comma-separated")
+    parser.add_argument("--with", dest="with_ids", action="append", default=[], metavar="ID",
+                        help="a partner already in the coalition (repeatable)")
+    parser.add_argument("--no-synthetic", action="store_true",
+                        help="leave synthetic (generated) organisations out")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _mission_data(args: argparse.Namespace, text: str, with_ids: list[str]) -> dict[str, Any]:
+    return {
+        "mission": text,
+        "themes": _split(args.themes),
+        "province": args.province,
+        "kinds": _split(getattr(args, "kinds", "")),
+        "with_ids": with_ids,
+        "k": getattr(args, "k", 10),
+        "filters": {"include_synthetic": not args.no_synthetic},
+    }
+
+
+def _split(raw: str) -> list[str]:
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def _run(args: argparse.Namespace, text: str, with_ids: list[str], use_case) -> dict[str, Any]:
+    store = open_with_data(args)
+    try:
+        mission = missions.build_mission(store, _mission_data(args, text, with_ids))
+        return use_case(store, mission)
+    finally:
+        store.close()
+
+
+def _recommend(args: argparse.Namespace) -> int:
+    result = _run(args, args.mission, args.with_ids, services.recommend)
+    _emit(args, result, _recommendation_lines)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    result = _run(args, args.mission, args.ids + args.with_ids, services.check_coalition)
+    _emit(args, result, _check_lines)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    result = _run(args, args.mission, args.with_ids,
+                  lambda store, mission: services.build_coalition(store, mission, args.max_size))
+    _emit(args, result, _proposal_lines)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    store = open_with_data(args) if not args.data else _imported(args)
+    try:
+        result = services.evaluate(store, args.k, args.split_year)
+    finally:
+        store.close()
+    _emit(args, result, _evaluation_lines)
+    return 0
+
+
+def _imported(args: argparse.Namespace):
+    from graph_schema.factory import open_store
+
+    store = open_store("memory://")
+    services.import_folder(store, args.data)
+    return store
+
+
+def _emit(args: argparse.Namespace, result: dict[str, Any], lines) -> None:
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(lines(result)))
+
+
+def _candidate_lines(rank: int, cand: dict[str, Any]) -> list[str]:
+    parts = " ".join(f"{k}={v:.2f}" for k, v in cand["breakdown"].items())
+    out = [f"{rank:>3}. {cand['score']:.3f}  {cand['name']}  ({cand['id']})",
+           f"       {parts}"]
+    out += [f"       - {reason['text']}" for reason in cand["reasons"]]
+    return out
+
+
+def _recommendation_lines(result: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for kind, candidates in result["results"].items():
+        out.append(f"== {kind} ==")
+        for rank, cand in enumerate(candidates, 1):
+            out += _candidate_lines(rank, cand)
+    if result.get("coalition"):
+        out += _check_lines(result["coalition"])
+    return out
+
+
+def _check_lines(check: dict[str, Any]) -> list[str]:
+    out = ["== coalitieregels =="]
+    out += [f"  [{'x' if r['met'] else ' '}] {r['rule']}: {r['reason']}" for r in check["rules"]]
+    out.append("ontbrekende soorten: " + (", ".join(check["missing_kinds"]) or "geen"))
+    for kind, candidates in (check.get("candidates_by_kind") or {}).items():
+        out.append(f"== kandidaten voor {kind} ==")
+        for rank, cand in enumerate(candidates, 1):
+            out += _candidate_lines(rank, cand)
+    return out
+
+
+def _proposal_lines(proposal: dict[str, Any]) -> list[str]:
+    met = "ja" if proposal["all_met"] else "nee"
+    out = [f"voorgestelde coalitie: {len(proposal['member_ids'])} partners, "
+           f"themadekking {proposal['coverage']:.2f}, alle regels gehaald: {met}",
+           "  " + ", ".join(proposal["member_ids"]), "== toegevoegd =="]
+    for rank, cand in enumerate(proposal["added"], 1):
+        out += _candidate_lines(rank, cand)
+    return out + _check_lines({"rules": proposal["rules"], "missing_kinds": []})[:-1]
+
+
+def _evaluation_lines(result: dict[str, Any]) -> list[str]:
+    k = result["k"]
+    out = [f"queries: {result['queries']}   k = {k}",
+           f"{'method':<12}{'Recall@' + str(k):>12}{'MRR':>10}{'nDCG@' + str(k):>10}"]
+    for name, m in result["methods"].items():
+        out.append(f"{name:<12}{m['recall_at_k']:>12.4f}{m['mrr']:>10.4f}{m['ndcg_at_k']:>10.4f}")
+    out.append(f"share of built coalitions meeting every rule: {result['rules_met_share']:.4f}")
+    return out
