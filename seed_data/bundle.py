@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -125,6 +126,14 @@ class Bundle:
             province_hints=tuple(h for b in parts for h in b.province_hints),
             notes=tuple(n for b in parts for n in b.notes),
         )
+
+    def digest(self) -> str:
+        """A SHA-256 over the whole content in order: equal digests mean identical bundles."""
+        sha = hashlib.sha256()
+        for item in (*self.nodes, *self.relationships, *self.province_hints, *self.notes):
+            sha.update(repr(item).encode("utf-8"))
+            sha.update(b"\n")
+        return sha.hexdigest()
 
     def nodes_of(self, label: Label) -> tuple[Node, ...]:
         """The nodes with one label, in bundle order."""

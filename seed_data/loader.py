@@ -38,9 +38,11 @@ class LoadReport:
                 f"{self.seconds:.1f} s ({rate:,.0f} rows/s)")
 
 
-def validate_bundle(store: GraphStore | None,
-                    bundle: Bundle) -> tuple[list[Node], list[Relationship]]:
+def validate_bundle(store: GraphStore | None, bundle: Bundle
+                    ) -> tuple[dict[Label, list[Node]], dict[RelType, list[Relationship]]]:
     """Check a bundle against the model (and the store for outside endpoints); dedupe it.
+
+    Returns the distinct nodes per label and relationships per type, in bundle order.
 
     Raises BundleError listing every problem: a node that is not a model node, an id used
     twice with different content, a relationship whose type, properties or endpoints do not
@@ -49,7 +51,7 @@ def validate_bundle(store: GraphStore | None,
     """
     problems = ProblemCollector()
     nodes = _unique_nodes(bundle.nodes, problems)
-    keys = {(checks.label_of(n), n.id) for n in nodes}
+    keys = set(nodes)
     rels = _unique_relationships(bundle.relationships, problems)
     missing = _missing_endpoints(rels, keys, store)
     for rel in rels:
@@ -58,10 +60,17 @@ def validate_bundle(store: GraphStore | None,
                 problems.add(f"{rel.type.value} {rel.source} -> {rel.target}: {label.value} "
                              f"'{node_id}' is neither in the bundle nor in the store")
     problems.raise_if_any()
-    return nodes, rels
+    by_label: dict[Label, list[Node]] = {label: [] for label in Label}
+    for (label, _), node in nodes.items():
+        by_label[label].append(node)
+    by_type: dict[RelType, list[Relationship]] = {t: [] for t in RelType}
+    for rel in rels:
+        by_type[rel.type].append(rel)
+    return by_label, by_type
 
 
-def _unique_nodes(items: Iterable[object], problems: ProblemCollector) -> list[Node]:
+def _unique_nodes(items: Iterable[object],
+                  problems: ProblemCollector) -> dict[tuple[Label, str], Node]:
     seen: dict[tuple[Label, str], Node] = {}
     for node in items:
         try:
@@ -73,7 +82,7 @@ def _unique_nodes(items: Iterable[object], problems: ProblemCollector) -> list[N
         if key in seen and seen[key] != node:
             problems.add(f"{label.value} '{key[1]}' is given twice with different content")
         seen.setdefault(key, node)  # type: ignore[arg-type]
-    return list(seen.values())
+    return seen
 
 
 def _unique_relationships(items: Iterable[object],
@@ -144,13 +153,11 @@ def load_bundle(store: GraphStore, bundle: Bundle, batch_size: int = 5_000,
     rel_counts: dict[str, int] = {}
     batches = 0
     for label in LABEL_ORDER:
-        group = [n for n in nodes if checks.label_of(n) is label]
-        batches += _write(group, batch_size, store.upsert_nodes, label.value, progress)
-        node_counts[label.value] = len(group)
+        batches += _write(nodes[label], batch_size, store.upsert_nodes, label.value, progress)
+        node_counts[label.value] = len(nodes[label])
     for rel_type in TYPE_ORDER:
-        group = [r for r in rels if r.type is rel_type]
-        batches += _write(group, batch_size, store.link, rel_type.value, progress)
-        rel_counts[rel_type.value] = len(group)
+        batches += _write(rels[rel_type], batch_size, store.link, rel_type.value, progress)
+        rel_counts[rel_type.value] = len(rels[rel_type])
     return LoadReport(node_counts, rel_counts, batches, time.perf_counter() - started)
 
 

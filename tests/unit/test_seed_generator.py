@@ -35,6 +35,7 @@ def province_of_org(bundle: Bundle) -> dict[str, str]:
 def test_the_same_seed_gives_the_same_bundle():
     again = generate(companies=COMPANIES, seed=7, reference=reference())
     assert again == synthetic(7)
+    assert again.digest() == synthetic(7).digest()
 
 
 def test_another_seed_gives_other_data():
