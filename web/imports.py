@@ -12,8 +12,9 @@ from typing import Any
 from graph_schema.errors import NotFound
 from graph_schema.model import Label
 from graph_schema.store import GraphStore
-from seed_data.generic import COALITIONS, MEMBERSHIPS, ORGANISATIONS, read_generic
+from seed_data.generic import COALITIONS, MEMBERSHIPS, ORGANISATIONS
 from seed_data.loader import load_bundle
+from seed_data.seed import build_import_bundle
 
 FILES = (ORGANISATIONS, COALITIONS, MEMBERSHIPS)
 # Members named in memberships.csv are looked up one by one; more than this is a bulk job.
@@ -21,12 +22,16 @@ MAX_KNOWN_LOOKUPS = 10_000
 
 
 def import_generic(store: GraphStore, files: Mapping[str, bytes]) -> dict[str, Any]:
-    """Validate the files completely, then load them; a BundleError writes nothing."""
+    """Validate the files completely, then load them; a BundleError writes nothing.
+
+    As `ppsmatch load --data`, the reference framework (regions, themes) comes along, so an
+    import into an empty store works too.
+    """
     with tempfile.TemporaryDirectory(prefix="ppsmatch-import-") as folder:
         for name, data in files.items():
             (Path(folder) / name).write_bytes(data)
         known = _members_in_store(store, files.get(MEMBERSHIPS, b""))
-        bundle = read_generic(folder, known_org_ids=known)
+        bundle = build_import_bundle(folder, known_org_ids=known)
     report = load_bundle(store, bundle)
     return {"nodes": report.nodes, "relationships": report.relationships,
             "batches": report.batches, "seconds": round(report.seconds, 3)}

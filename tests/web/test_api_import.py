@@ -100,3 +100,12 @@ def test_a_file_that_is_not_utf8_is_422(client, bearer):
                            headers=bearer("editor"))
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["file"] == "organisations.csv"
+
+
+def test_import_into_an_empty_store_brings_the_reference_framework(store, tokens_file, bearer):
+    client = create_app(Settings(tokens_file=str(tokens_file)), store=store).test_client()
+    response = client.post("/api/import", data=_files(**_example()), headers=bearer("editor"))
+    assert response.status_code == 200
+    assert response.get_json()["nodes"]["Province"] == 12
+    regions = client.get("/api/regions?province=Groningen").get_json()
+    assert regions["provinces"][0]["id"] == "PV20"

@@ -12,6 +12,8 @@ from schemathesis.config import SchemathesisConfig
 API_PATHS = {
     "/api/organisations", "/api/organisations/{org_id}", "/api/pps", "/api/pps/{pps_id}",
     "/api/themes", "/api/regions", "/api/network", "/api/coverage", "/api/import",
+    "/api/recommendations", "/api/coalition/check", "/api/coalition/build",
+    "/api/coalition/what-if",
 }
 # Generated cases per operation and mode: bounded so that both stores finish in about a minute.
 FUZZ_EXAMPLES = 12

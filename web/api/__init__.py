@@ -8,11 +8,21 @@ from flask import Flask
 from flask_smorest import Api
 
 from web import errors
-from web.api import access, catalogue, coverage, docs, imports, network, organisations, pps
+from web.api import (
+    access,
+    catalogue,
+    coverage,
+    docs,
+    imports,
+    matching,
+    network,
+    organisations,
+    pps,
+)
 from web.api.schemas import ErrorSchema
 from web.config import Settings
 
-BLUEPRINTS = (organisations, pps, catalogue, network, coverage, imports)
+BLUEPRINTS = (organisations, pps, catalogue, network, coverage, imports, matching)
 DESCRIPTION = (
     "Partner matchmaking for Dutch public-private partnerships (pps) in vocational education. "
     "Every error has the shape {code, message, errors: [{field, message}]}. Writes need an API "
