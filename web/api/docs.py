@@ -71,8 +71,8 @@ def _operation(spec: dict[str, Any], path: str, method: str,
                         "rules": _constraints(p.get("schema", {}))}
                        for p in op.get("parameters", [])],
         "body": type_name(body_schema) if body_schema else "",
-        "responses": [_response(spec, status, resp)
-                      for status, resp in op.get("responses", {}).items()],
+        "responses": [_response(spec, status, resp) for status, resp in
+                      sorted(op.get("responses", {}).items(), key=lambda item: item[0].zfill(7))],
     }
 
 
