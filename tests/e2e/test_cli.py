@@ -1,0 +1,90 @@
+"""The `ppsmatch` command line, end to end, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from web.cli import EXIT_BAD_INPUT, main
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "seed_data" / "example"
+SMALL = ["--companies", "150", "--seed", "3"]
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_stats_json_on_memory_loads_the_seed_and_has_the_documented_shape(capsys):
+    code, out, _ = run(capsys, "stats", "--json", *SMALL)
+    stats = json.loads(out)
+    assert code == 0
+    assert list(stats) == ["nodes", "relationships", "organisations_by_kind"]
+    assert stats["nodes"]["Province"] == 12
+    assert stats["organisations_by_kind"]["company"] == 150
+
+
+def test_recommend_json_gives_ranked_explained_partners_per_kind(capsys):
+    code, out, _ = run(capsys, "recommend", "energietransitie en waterstof", "--province",
+                       "PV20", "--kinds", "hbo,mbo", "--k", "3", "--json", *SMALL)
+    result = json.loads(out)
+    assert code == 0
+    assert set(result["results"]) == {"hbo", "mbo"}
+    for candidates in result["results"].values():
+        assert len(candidates) == 3
+        scores = [c["score"] for c in candidates]
+        assert scores == sorted(scores, reverse=True)
+        assert all(0 <= s <= 1 for s in scores)
+        assert all({"id", "name", "kind", "score", "breakdown", "reasons"} <= set(c)
+                   for c in candidates)
+
+
+def test_recommend_human_output_is_a_readable_table(capsys):
+    code, out, _ = run(capsys, "recommend", "zorgtechnologie", "--province", "Fryslân",
+                       "--kinds", "hbo", "--k", "2", *SMALL)
+    assert code == 0
+    assert out.startswith("== hbo ==")
+    assert "  1. " in out and "  2. " in out and "theme_fit=" in out
+
+
+def test_coalition_check_flags_the_missing_mbo(capsys):
+    code, out, _ = run(capsys, "coalition", "check", "duo:25BE", "gov:GM0014", "--province",
+                       "Groningen", "--mission", "energietransitie", "--json", *SMALL)
+    check = json.loads(out)
+    assert code == 0
+    assert "mbo" in check["missing_kinds"]
+    assert check["candidates_by_kind"]["mbo"]
+    assert {r["rule"]: r["met"] for r in check["rules"]}["has_hbo"] is True
+
+
+def test_unknown_province_exits_with_a_clear_message(capsys):
+    code, _, err = run(capsys, "recommend", "water", "--province", "Atlantis", *SMALL)
+    assert code == EXIT_BAD_INPUT
+    assert "province" in err and "Atlantis" in err
+
+
+def test_evaluate_on_the_example_dataset_reports_every_method(capsys):
+    code, out, _ = run(capsys, "evaluate", "--data", str(EXAMPLE), "--k", "5", "--json")
+    result = json.loads(out)
+    assert code == 0
+    assert result["k"] == 5 and result["queries"] > 0
+    assert set(result["methods"]) == {"ppsmatch", "random", "popularity", "text_tfidf"}
+    assert 0 <= result["rules_met_share"] <= 1
+
+
+@pytest.mark.neo4j
+def test_load_twice_and_stats_on_neo4j(capsys, neo4j_store):
+    neo4j_store.clear()
+    url = os.environ["PPSMATCH_NEO4J_URL"]
+    assert run(capsys, "load", "--store", url, *SMALL)[0] == 0
+    first = json.loads(run(capsys, "stats", "--store", url, "--json")[1])
+    assert run(capsys, "load", "--store", url, *SMALL)[0] == 0
+    second = json.loads(run(capsys, "stats", "--store", url, "--json")[1])
+    assert first == second
+    assert first["nodes"]["Municipality"] == 342
+    assert first["organisations_by_kind"]["company"] == 150
