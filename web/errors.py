@@ -99,6 +99,8 @@ def http_error(exc: HTTPException):
         response, status = error_response(status, "invalid_request", message, errors)
     else:
         response, status = error_response(status, code, exc.description or exc.name)
+    # Keep what the exception says beyond its body, e.g. the Allow header of a 405.
+    response.headers.update({k: v for k, v in exc.get_headers() if k.lower() != "content-type"})
     response.headers.update(dict(data.get("headers") or {}))
     return response, status
 

@@ -41,6 +41,9 @@ def serve(app_factory: Callable[[], Flask], host: str, port: int, workers: int,
         "threads": threads,
         "worker_class": "gthread",
         "timeout": 60,
+        # gunicorn's largest request line: long (percent-encoded) queries then reach the app
+        # and get a JSON 422 instead of gunicorn's own HTML 414.
+        "limit_request_line": 8190,
         "preload_app": preload,
     }
     # Requests are logged by web.logs as JSON lines with their request id, so no access log.

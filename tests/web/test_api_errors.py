@@ -73,6 +73,7 @@ def test_wrong_method_is_405_in_the_error_shape(client):
     response = client.post("/api/themes", json={})
     assert response.status_code == 405
     assert _shape(response)["code"] == "method_not_allowed"
+    assert response.headers["Allow"]
 
 
 class BrokenStore(MemoryGraphStore):

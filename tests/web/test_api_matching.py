@@ -91,3 +91,11 @@ def test_what_if_cannot_remove_a_partner_outside_the_coalition(client):
 def test_matching_needs_a_json_body(client):
     response = client.post("/api/recommendations", data="mission=x")
     assert response.status_code == 415
+
+
+def test_json_numbers_and_booleans_are_not_coerced_from_strings(client):
+    for body, field in [({"k": "5"}, "k"), ({"k": True}, "k"),
+                        ({"filters": {"include_synthetic": 1}}, "filters.include_synthetic")]:
+        response = client.post("/api/recommendations", json=body)
+        assert response.status_code == 422, body
+        assert response.get_json()["errors"][0]["field"] == field

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from web.api.schemas import KINDS, id_field, kind_field, text_field
+from web.api.schemas import (
+    KINDS,
+    JsonBoolean,
+    JsonInteger,
+    id_field,
+    kind_field,
+    text_field,
+)
 
 MAX_K = 50
 
@@ -24,7 +31,7 @@ class FiltersSchema(Schema):
                                metadata={"description": "company size classes, e.g. 10-49"})
     subtypes = fields.List(text_field(50), load_default=list, validate=validate.Length(max=10),
                            metadata={"description": "organisation subtypes, e.g. gemeente"})
-    include_synthetic = fields.Boolean(load_default=True)
+    include_synthetic = JsonBoolean(load_default=True)
 
 
 class MissionSchema(Schema):
@@ -39,7 +46,7 @@ class MissionSchema(Schema):
                                                  "company, government)"})
     # `with` is a Python keyword: the attribute is with_ids, the JSON key is "with".
     with_ids = _ids(50, "organisation ids already in the coalition", data_key="with")
-    k = fields.Integer(load_default=10, validate=validate.Range(1, MAX_K),
+    k = JsonInteger(load_default=10, validate=validate.Range(1, MAX_K),
                        metadata={"description": "candidates per kind"})
     filters = fields.Nested(FiltersSchema, load_default=lambda: FiltersSchema().load({}))
 
@@ -47,7 +54,7 @@ class MissionSchema(Schema):
 class BuildSchema(MissionSchema):
     """A mission for the coalition builder, with the largest coalition size."""
 
-    max_size = fields.Integer(load_default=8, validate=validate.Range(2, 20))
+    max_size = JsonInteger(load_default=8, validate=validate.Range(2, 20))
 
 
 class WhatIfSchema(MissionSchema):

@@ -11,6 +11,8 @@ from web import directory
 from web.api import access
 from web.api.schemas import (
     KINDS,
+    JsonBoolean,
+    JsonNumber,
     PageSchema,
     PagingArgsSchema,
     id_field,
@@ -95,7 +97,7 @@ class ThemeWeightSchema(Schema):
     """A theme to link, with an optional weight in [0, 1]."""
 
     id = id_field(required=True)
-    weight = fields.Float(load_default=None, allow_none=True, validate=validate.Range(0, 1))
+    weight = JsonNumber(load_default=None, allow_none=True, validate=validate.Range(0, 1))
 
 
 class OrganisationInSchema(Schema):
@@ -109,9 +111,9 @@ class OrganisationInSchema(Schema):
     sbi_code = text_field(20)
     sbi_section = text_field(5)
     size_class = text_field(20)
-    mkb = fields.Boolean(load_default=None, allow_none=True)
+    mkb = JsonBoolean(load_default=None, allow_none=True)
     website = text_field(500)
-    synthetic = fields.Boolean(load_default=False)
+    synthetic = JsonBoolean(load_default=False)
     source = text_field(500)
     gemeenten = fields.List(id_field(), load_default=list, validate=validate.Length(max=100))
     themes = fields.List(fields.Nested(ThemeWeightSchema), load_default=list,

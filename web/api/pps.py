@@ -9,7 +9,15 @@ from marshmallow import Schema, fields, validate
 from web import app as app_module
 from web import directory
 from web.api import access
-from web.api.schemas import KINDS, PageSchema, PagingArgsSchema, id_field, text_field
+from web.api.schemas import (
+    KINDS,
+    JsonBoolean,
+    JsonInteger,
+    PageSchema,
+    PagingArgsSchema,
+    id_field,
+    text_field,
+)
 
 bp = Blueprint("pps", __name__, url_prefix="/api/pps",
                description="Pps'en (public-private partnerships) and their members.")
@@ -70,11 +78,11 @@ class PpsInSchema(Schema):
     name = text_field(300, required=True, blank=False)
     type = text_field(100, required=True, blank=False)
     phase = text_field(50)
-    start_year = fields.Integer(load_default=None, allow_none=True,
+    start_year = JsonInteger(load_default=None, allow_none=True,
                                 validate=validate.Range(1900, 2100))
     mission = text_field(5000)
     source_url = text_field(500)
-    synthetic = fields.Boolean(load_default=False)
+    synthetic = JsonBoolean(load_default=False)
     themes = fields.List(id_field(), load_default=list, validate=validate.Length(max=100))
     provinces = fields.List(text_field(100), load_default=list,
                             validate=validate.Length(max=12),

@@ -27,6 +27,33 @@ def _not_blank(value: str) -> None:
         raise ValidationError("must not be blank")
 
 
+class JsonBoolean(fields.Boolean):
+    """A boolean in a JSON body: only true or false (no "yes", 1 or "true")."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class JsonInteger(fields.Integer):
+    """An integer in a JSON body: a JSON number without fraction (no strings or booleans)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class JsonNumber(fields.Float):
+    """A number in a JSON body (no strings or booleans)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.make_error("invalid", input=value)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 def text_field(max_length: int = 500, blank: bool = True, **kwargs: Any) -> fields.String:
     """A free-text field: bounded, valid Unicode, empty by default."""
     if not kwargs.get("required"):
