@@ -19,11 +19,23 @@ TEXT_REASON_MIN = 0.2
 # Priority bases cite their sources with links; reasons keep the words, not the links.
 URL = re.compile(r"\(?https?://[^\s)]*\)?")
 MAX_BASIS_CHARS = 120
+# The seed writes a basis as "<bron> noemt <wat> (<url>)" or "illustratief: ..."; a reason
+# names only the source ("bron: RIS3 Noord-Nederland 2021-2027") or says "illustratief".
+SOURCED_VERB = " noemt "
+ILLUSTRATIVE = "illustratief"
 
 
 def short_basis(basis: str) -> str:
-    """The basis of a priority without links, cut to a readable length."""
+    """The basis of a priority as a short Dutch citation: its source, or 'illustratief'.
+
+    A basis of another form loses its links and is cut to a readable length.
+    """
     plain = " ".join(URL.sub("", basis).split())
+    if plain.lower().startswith(ILLUSTRATIVE):
+        return ILLUSTRATIVE
+    source, verb, _ = plain.partition(SOURCED_VERB)
+    if verb and source:
+        plain = f"bron: {source}"
     if len(plain) <= MAX_BASIS_CHARS:
         return plain
     return plain[:MAX_BASIS_CHARS].rsplit(" ", 1)[0] + " ..."

@@ -12,6 +12,11 @@ from seed_data.regions import Regions
 from seed_data.themes import Taxonomy
 
 PRIORITIES_FILE = "priorities/priorities.csv"
+# The basis is shown to Dutch users (shortened to "bron: <source>" or "illustratief" by the
+# matcher), so it follows one of two forms: "<source> noemt <what> (<url>; ...)" for a
+# sourced priority, "illustratief: aangenomen op grond van <what> (geen bron)" otherwise.
+SOURCED_VERB = " noemt "
+ILLUSTRATIVE_PREFIX = "illustratief: "
 
 
 def load_priorities(data_dir: Path | None, regions: Regions,
@@ -27,13 +32,27 @@ def load_priorities(data_dir: Path | None, regions: Regions,
         theme = row.require("theme")
         if theme not in taxonomy.by_id:
             raise row.error("theme", theme, "is not a theme id")
+        illustrative = row.boolean("illustrative")
         return make_relationship(RelType.PRIORITISES, province, theme,
-                                 basis=row.require("basis"),
-                                 illustrative=row.boolean("illustrative"))
+                                 basis=_basis(row, illustrative), illustrative=illustrative)
 
     rels = parse_rows(rows, parse)
     _check_unique_and_complete(rows, rels, regions)
     return tuple(rels)
+
+
+def _basis(row: Row, illustrative: bool) -> str:
+    """The basis, checked against its form: sourced with a link, or marked illustrative."""
+    basis = row.require("basis")
+    if illustrative and not basis.startswith(ILLUSTRATIVE_PREFIX):
+        raise row.error("basis", basis, f"must start with '{ILLUSTRATIVE_PREFIX}' "
+                                        "when illustrative is true")
+    if not illustrative:
+        source, verb, rest = basis.partition(SOURCED_VERB)
+        if not (source and verb and "http" in rest):
+            raise row.error("basis", basis, "must read '<bron> noemt <wat> (<url>)' "
+                                            "when illustrative is false")
+    return basis
 
 
 def _check_unique_and_complete(rows: list[Row], rels: list[Relationship],

@@ -166,3 +166,11 @@ def test_priority_basis_loses_its_links_and_is_cut_to_length():
     basis = "Transitiecampus: circulaire economie (https://example.org/a-b) en energie"
     assert short_basis(basis) == "Transitiecampus: circulaire economie en energie"
     assert short_basis("woord " * 50).endswith(" ...")
+
+
+def test_priority_basis_is_cited_by_its_source_or_as_illustrative():
+    sourced = ("RIS3 Noord-Nederland 2021-2027 noemt de energietransitie "
+               "(https://example.org/ris3; https://example.org/ebnn)")
+    assert short_basis(sourced) == "bron: RIS3 Noord-Nederland 2021-2027"
+    assumed = "illustratief: aangenomen op grond van Chemelot (geen bron)"
+    assert short_basis(assumed) == "illustratief"

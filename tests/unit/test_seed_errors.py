@@ -105,3 +105,22 @@ def test_line_numbers_count_physical_lines_of_quoted_multi_line_rows(tmp_path):
 def test_a_problem_reads_like_a_sentence():
     problem = Problem("is not one of mbo, hbo", "organisations.csv", 7, "kind", "hbo2")
     assert str(problem) == "organisations.csv line 7, field 'kind': 'hbo2' is not one of mbo, hbo"
+
+
+def test_a_priority_basis_of_the_wrong_form_is_reported(data_dir):
+    replace_line(data_dir / "priorities/priorities.csv", 2, " noemt ", " says ")
+    with pytest.raises(BundleError) as caught:
+        build_seed_bundle(companies=10, data_dir=data_dir)
+    assert (caught.value.file, caught.value.line, caught.value.field) == (
+        "priorities/priorities.csv", 2, "basis")
+    assert "noemt" in caught.value.reason
+
+
+def test_an_illustrative_priority_must_say_so_in_its_basis(data_dir):
+    path = data_dir / "priorities/priorities.csv"
+    number = next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+                  if ",true," in line)
+    replace_line(path, number, "illustratief: ", "")
+    with pytest.raises(BundleError) as caught:
+        build_seed_bundle(companies=10, data_dir=data_dir)
+    assert (caught.value.line, caught.value.field) == (number, "basis")

@@ -173,6 +173,22 @@ def test_every_province_has_priorities_with_a_basis():
         assert {"energy_transition", "digitalisation"} <= themes
 
 
+def test_priority_bases_are_dutch_cite_a_source_or_say_illustrative():
+    rels = real().relationships_of(RelType.PRIORITISES)
+    for rel in rels:
+        basis = rel.props["basis"]
+        assert "DESIGN" not in basis and "named as" not in basis and "assumed" not in basis
+        if rel.props["illustrative"]:
+            assert basis.startswith("illustratief: aangenomen op grond van ")
+            assert basis.endswith("(geen bron)")
+        else:
+            source, verb, rest = basis.partition(" noemt ")
+            assert source and verb and "https://" in rest, basis
+    groningen = {r.target: r.props["basis"] for r in rels if r.source == GRONINGEN}
+    assert groningen["energy_transition"].startswith(
+        "RIS3 Noord-Nederland 2021-2027 noemt de energietransitie (https://")
+
+
 def test_governments_cover_all_provinces_and_gemeenten_and_boards_are_listed():
     orgs = real().organisations()
     subtypes = Counter(o.subtype for o in orgs if o.kind is OrgKind.GOVERNMENT)
