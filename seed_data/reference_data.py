@@ -67,11 +67,12 @@ def load_reference(data_dir: Path | None = None) -> ReferenceData:
         except BundleError as exc:
             problems.extend(exc)
     problems.raise_if_any()
-    hbo = load_hbo(data_dir, regions, taxonomy, parts["programmes"])
+    hbo, hbo_notes = load_hbo(data_dir, regions, taxonomy, parts["programmes"])
     wo = load_wo(data_dir, regions, taxonomy, parts["programmes"])
     mbo, notes = parts["mbo"]
     governments = parts["governments"]
     known = {r.org.id: r.org.kind for r in (*hbo, *wo, *mbo, *governments)}
     real_pps = load_real_pps(data_dir, regions, taxonomy, known)
     return ReferenceData(regions, taxonomy, tuple(hbo), tuple(mbo), tuple(wo), tuple(governments),
-                         parts["priorities"], real_pps, parts["economy"], tuple(notes))
+                         parts["priorities"], real_pps, parts["economy"],
+                         (*notes, *hbo_notes))

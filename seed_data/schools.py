@@ -22,6 +22,9 @@ HBO_SOURCE = "DUO Ingeschrevenen hbo 2024 (locations); HOVI 2025 (programmes)"
 GENERIC_THEMES = frozenset({"business_services"})
 TEACHER_PROGRAMME_WEIGHT = 0.3
 WO_SOURCE = "HOVI / Studiekeuzedatabase 2025 (programmes and locations)"
+# DUO counts students per gemeente even where a hogeschool has no campus (Windesheim: 11
+# in Groningen). Below this in both 2023 and 2024 a gemeente is no location (unless main).
+MIN_LOCATION_STUDENTS = 50
 
 
 @dataclass(frozen=True)
@@ -127,12 +130,15 @@ def load_sector_themes(data_dir: Path | None, taxonomy: Taxonomy) -> dict[str, s
 
 
 def load_hbo(data_dir: Path | None, regions: Regions, taxonomy: Taxonomy,
-             programmes: dict[str, list[Programme]]) -> list[SchoolRecord]:
-    """The bekostigde hogescholen with their 2024 vestigingsgemeenten and themes."""
+             programmes: dict[str, list[Programme]]) -> tuple[list[SchoolRecord], list[str]]:
+    """The bekostigde hogescholen with their 2024 locations and themes, plus notes.
+
+    The notes name every hogeschool-gemeente pair dropped for too few students.
+    """
     rows = reference_table(data_dir, HBO_FILE,
                            ("instellingscode", "instellingsnaam", "ingeschrevenen_2024",
                             "ho_sectoren"))
-    locations = _hbo_locations(data_dir, regions)
+    locations, notes = _hbo_locations(data_dir, regions)
     sector_themes = load_sector_themes(data_dir, taxonomy)
 
     def parse(row: Row) -> SchoolRecord:
@@ -149,29 +155,51 @@ def load_hbo(data_dir: Path | None, regions: Regions, taxonomy: Taxonomy,
             cluster = sector_themes.get(normalise(sector))
             if cluster:
                 themes = merge_weights(themes, {cluster: 0.3})
-        return SchoolRecord(org, locations.get(brin, ()), themes)
+        places = locations.get(brin, ())
+        return SchoolRecord(org, tuple(g for g, _ in places), themes)
 
-    return parse_rows(rows, parse)
+    return parse_rows(rows, parse), notes
 
 
-def _hbo_locations(data_dir: Path | None, regions: Regions) -> dict[str, tuple[str, ...]]:
-    """Active 2024 gemeenten per hogeschool, the one with most students first (= main)."""
+def _hbo_locations(data_dir: Path | None, regions: Regions
+                   ) -> tuple[dict[str, tuple[tuple[str, int], ...]], list[str]]:
+    """(gemeente, 2024 students) per hogeschool, main first, and notes on dropped pairs.
+
+    A pair is a location when it is active in 2024 and either the main location (most
+    students in 2024) or has at least MIN_LOCATION_STUDENTS students in 2023 or 2024.
+    """
     rows = reference_table(data_dir, HBO_LOCATIONS_FILE,
-                           ("instellingscode", "gemeentecode", "ingeschrevenen_2024",
-                            "actief_2024"))
+                           ("instellingscode", "instellingsnaam", "gemeentecode", "gemeentenaam",
+                            "ingeschrevenen_2023", "ingeschrevenen_2024", "actief_2024"))
 
-    def parse(row: Row) -> tuple[str, str, int, bool]:
+    def parse(row: Row) -> tuple[Row, str, str, int, int, bool]:
         gemeente = row.match("gemeentecode", GM_CODE, "a CBS gemeente code (GMxxxx)")
         if gemeente not in regions.province_of:
             raise row.error("gemeentecode", gemeente, "is not a 2024 gemeente")
-        return (row.match("instellingscode", BRIN, "a BRIN code"), gemeente,
+        return (row, row.match("instellingscode", BRIN, "a BRIN code"), gemeente,
+                row.integer("ingeschrevenen_2023", minimum=0) or 0,
                 row.integer("ingeschrevenen_2024", minimum=0) or 0, row.boolean("actief_2024"))
 
-    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for brin, gemeente, students, active in parse_rows(rows, parse):
+    found: dict[str, list[tuple[int, str, int, Row]]] = defaultdict(list)
+    for row, brin, gemeente, before, students, active in parse_rows(rows, parse):
         if active:
-            found[brin].append((-students, gemeente))
-    return {brin: tuple(g for _, g in sorted(items)) for brin, items in found.items()}
+            found[brin].append((-students, gemeente, before, row))
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    notes: list[tuple[int, str]] = []
+    for brin, items in found.items():
+        items.sort(key=lambda item: item[:2])
+        kept = [items[0]]
+        for item in items[1:]:
+            minus_students, gemeente, before, row = item
+            if max(-minus_students, before) >= MIN_LOCATION_STUDENTS:
+                kept.append(item)
+            else:
+                notes.append((row.line, f"{row.file} line {row.line}: "
+                              f"{row.get('instellingsnaam')} in {row.get('gemeentenaam')} "
+                              f"({gemeente}): {before} and {-minus_students} students in 2023 "
+                              f"and 2024, fewer than {MIN_LOCATION_STUDENTS}; not a location"))
+        out[brin] = tuple((gemeente, -minus) for minus, gemeente, _, _ in kept)
+    return out, [text for _, text in sorted(notes)]
 
 
 def load_wo(data_dir: Path | None, regions: Regions, taxonomy: Taxonomy,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from collections import Counter
 from functools import lru_cache
 
@@ -105,10 +106,37 @@ def test_there_are_36_bekostigde_hogescholen_each_located_with_one_main_location
         assert mains[org.id] == 1
 
 
-def test_hogescholen_keep_every_2024_location():
+def test_hogescholen_keep_every_2024_location_with_a_real_presence():
     places = located(real())
     assert set(places["duo:27PZ"]) >= {"GM0363", "GM0599", "GM0392", "GM0518"}  # Inholland
     assert "GM0344" not in places["duo:23AH"]  # Saxion had no students in Utrecht in 2024
+    assert "GM0599" in places["duo:25DW"]  # Hogeschool Utrecht in Rotterdam: 66 in 2023
+    assert "GM0505" in places["duo:22OJ"]  # Hogeschool Rotterdam in Dordrecht: 62 and 69
+
+
+def test_hogeschool_gemeenten_with_fewer_than_50_students_in_2023_and_2024_are_dropped():
+    places = located(real())
+    # Windesheim: 15/11 students in Groningen, 6/0 in Leeuwarden, 6/5 in Enschede
+    assert places["duo:01VU"] == ["GM0193", "GM0034"]
+    assert places["duo:21RI"] == ["GM0546"]  # Hogeschool Leiden: 0/0 in Den Haag
+    dropped = [n for n in real().notes if n.startswith("duo/hogescholen_vestigingsgemeenten")]
+    assert len(dropped) == 4
+    assert "Windesheim in Groningen (GM0014): 15 and 11 students" in dropped[0]
+    hbo = {r.org.id for r in reference().hbo}
+    pairs = [r for r in real().relationships_of(RelType.LOCATED_IN) if r.source in hbo]
+    assert len(pairs) == 93 - 2 - 4  # rows, inactive in 2024, fewer than 50 students
+
+
+def test_a_main_location_with_fewer_than_50_students_is_kept(tmp_path):
+    target = tmp_path / "reference"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    path = target / "duo/hogescholen_vestigingsgemeenten_2024.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Hogeschool KPZ,GM0193,Zwolle,Overijssel,783,775",
+                                 "Hogeschool KPZ,GM0193,Zwolle,Overijssel,30,20"),
+                    encoding="utf-8")
+    kpz = next(r for r in load_reference(target).hbo if r.org.id == "duo:00IC")
+    assert kpz.gemeenten == ("GM0193",)
 
 
 def test_every_mbo_institution_of_the_file_is_a_node():
