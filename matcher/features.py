@@ -57,27 +57,38 @@ class ProfileModel:
         via_pps = (membership @ self.pps_themes).astype(bool).astype(np.float32)
         return sp.csr_matrix(own.maximum(PPS_THEME_WEIGHT * via_pps))
 
+    def cap(self, rows: sp.csr_matrix) -> sp.csr_matrix:
+        """l2-normalised rows, cut to the `max_terms` strongest n-grams when set."""
+        rows = sp.csr_matrix(normalize(rows), dtype=np.float32)
+        if self.max_terms is None:
+            return rows
+        return sp.csr_matrix(normalize(keep_top_per_row(rows, self.max_terms)), dtype=np.float32)
+
     def text_rows(
-        self, orgs: Sequence[Organisation], own: sp.csr_matrix, membership: sp.csr_matrix
+        self, orgs: Sequence[Organisation], own: sp.csr_matrix, membership: sp.csr_matrix,
+        documents: sp.csr_matrix | None = None,
     ) -> sp.csr_matrix:
-        """l2-normalised text profiles: description, own theme labels, member missions."""
+        """l2-normalised text profiles: description, own theme labels, member missions.
+
+        `documents` are the TF-IDF rows of the organisations' own texts when already known.
+        """
         if not orgs:
             return sp.csr_matrix((0, self.n_text), dtype=np.float32)
-        desc = normalize(self.vectoriser.transform([org_document(o) for o in orgs]))
+        if documents is None:
+            documents = self.vectoriser.transform([org_document(o) for o in orgs])
         labels = normalize(own.astype(bool).astype(np.float32) @ self.theme_text)
         missions = normalize(membership @ self.mission_text)
         w = TEXT_PART_WEIGHTS
-        mixed = w["description"] * desc + w["theme_labels"] * labels + w["missions"] * missions
-        text = sp.csr_matrix(normalize(mixed), dtype=np.float32)
-        if self.max_terms is not None:
-            text = sp.csr_matrix(normalize(keep_top_per_row(text, self.max_terms)))
-        return text
+        mixed = (w["description"] * self.cap(documents) + w["theme_labels"] * labels
+                 + w["missions"] * missions)
+        return self.cap(mixed)
 
     def profile_rows(
-        self, orgs: Sequence[Organisation], own: sp.csr_matrix, membership: sp.csr_matrix
+        self, orgs: Sequence[Organisation], own: sp.csr_matrix, membership: sp.csr_matrix,
+        documents: sp.csr_matrix | None = None,
     ) -> sp.csr_matrix:
         """Candidate rows [text profile | taxonomy-expanded theme weights]."""
-        text = self.text_rows(orgs, own, membership)
+        text = self.text_rows(orgs, own, membership, documents)
         themes = expand_max(self.direct_themes(own, membership), sp.csr_matrix(self.theme_sim))
         return sp.csr_matrix(sp.hstack([text, themes], format="csr"), dtype=np.float32)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -32,6 +32,7 @@ class SnapshotParts:
     priorities: dict[int, tuple[tuple[int, str], ...]]
     reference_year: int
     model: ProfileModel
+    documents: sp.csr_matrix  # TF-IDF rows of the organisations' own texts
     labels_sq: sp.csr_matrix
     label_owner: np.ndarray
 
@@ -82,20 +83,27 @@ def _fit_model(
     snapshot_orgs: Sequence[Organisation], ppses: Sequence[Pps], themes: Sequence[Theme],
     pps_themes: sp.csr_matrix, broader: list[tuple[int, int]], max_features: int | None,
     max_terms: int | None,
-) -> ProfileModel:
-    """Fit the TF-IDF vocabulary on every text of the graph (no membership information)."""
+) -> tuple[ProfileModel, sp.csr_matrix]:
+    """Fit the TF-IDF vocabulary on every text of the graph (no membership information).
+
+    Returns the model and the TF-IDF rows of the organisations' own texts (one pass).
+    """
     theme_docs = [theme_text(t) for t in themes]
     missions = [p.mission for p in ppses]
     corpus = [org_document(o) for o in snapshot_orgs] + missions + theme_docs
-    vectoriser = make_vectoriser(max_features).fit(corpus or ["leeg"])
-    return ProfileModel(
+    vectoriser = make_vectoriser(max_features)
+    rows = sp.csr_matrix(vectoriser.fit_transform(corpus or ["leeg"]))
+    n, p = len(snapshot_orgs), len(missions)
+    model = ProfileModel(
         vectoriser=vectoriser,
-        theme_text=sp.csr_matrix(normalize(vectoriser.transform(theme_docs))),
-        mission_text=sp.csr_matrix(normalize(vectoriser.transform(missions))),
+        theme_text=sp.csr_matrix(normalize(rows[n + p :])),
+        mission_text=sp.csr_matrix(normalize(rows[n : n + p])),
         pps_themes=pps_themes,
         theme_sim=theme_similarity(len(themes), broader),
         max_terms=max_terms,
     )
+    # Missions are summed into member profiles: cap them first, so sums stay small.
+    return replace(model, mission_text=model.cap(model.mission_text)), rows[:n]
 
 
 def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
@@ -120,7 +128,8 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
     works_on = _matrix(_pairs(by_type[RelType.WORKS_ON], org_pos, theme_pos), (n, t), "weight")
     pps_themes = _matrix(_pairs(by_type[RelType.FOCUSES_ON], pps_pos, theme_pos), (p, t))
     broader = [(a, b) for a, b, _ in _pairs(by_type[RelType.BROADER], theme_pos, theme_pos)]
-    model = _fit_model(orgs, ppses, themes, pps_themes, broader, max_features, max_terms)
+    model, documents = _fit_model(orgs, ppses, themes, pps_themes, broader, max_features,
+                                  max_terms)
     labels_sq, owner = label_matrix(model.vectoriser, themes)
     starts = np.array([pp.start_year or 0 for pp in ppses], dtype=np.float64)
     located = _pairs(by_type[RelType.LOCATED_IN], org_pos, regions.municipality_pos)
@@ -138,6 +147,7 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
         ),
         reference_year=int(starts.max()) if len(starts) else 0,
         model=model,
+        documents=documents,
         labels_sq=labels_sq,
         label_owner=owner,
     )

@@ -165,7 +165,7 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
     """Compute profiles, experience and the per-kind blocks from the parsed snapshot."""
     model = parts.model
     orgs = parts.orgs
-    profiles = model.profile_rows(orgs, parts.own_themes, parts.membership)
+    profiles = model.profile_rows(orgs, parts.own_themes, parts.membership, parts.documents)
     counts, first, score = experience(parts.membership, parts.pps_start, parts.reference_year)
     kinds = np.array([list(OrgKind).index(o.kind) for o in orgs], dtype=np.int64)
     kind_pos = np.zeros(len(orgs), dtype=np.int64)
