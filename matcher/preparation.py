@@ -49,7 +49,7 @@ class PreparedMission:
 
 def _lookup(table: dict[str, int], ids: tuple[str, ...], what: str) -> list[int]:
     """Resolve ids to rows or raise MatchError naming the unknown ones."""
-    unknown = sorted(set(ids) - table.keys())
+    unknown = sorted({i for i in ids if i not in table})
     if unknown:
         raise MatchError(f"unknown {what}: {', '.join(unknown)}")
     return [table[i] for i in ids]
