@@ -44,12 +44,15 @@ def check_coalition(index: MatchIndex, mission: Mission) -> CoalitionCheck:
     return _check(index, prepare_mission(index, mission))
 
 
-def _check(index: MatchIndex, prep: PreparedMission) -> CoalitionCheck:
-    """The coalition check for a prepared mission."""
+def _check(index: MatchIndex, prep: PreparedMission,
+           ranked: dict[str, tuple[Candidate, ...]] | None = None) -> CoalitionCheck:
+    """The coalition check for a prepared mission, reusing lists `ranked` already."""
     rows = _rows(index, prep.mission.with_ids)
     rules = check_rules(index, prep, rows)
     missing = missing_kinds(index, rules, rows)
-    candidates = {k.value: _candidates_for(index, prep, k) for k in missing}
+    known = {k: v for k, v in (ranked or {}).items() if k != OrgKind.GOVERNMENT.value}
+    candidates = {k.value: known.get(k.value) or _candidates_for(index, prep, k)
+                  for k in missing}
     return CoalitionCheck(rules, tuple(k.value for k in missing), candidates)
 
 
@@ -58,7 +61,7 @@ def match(index: MatchIndex, mission: Mission) -> MatchResult:
     prep = prepare_mission(index, mission)
     kinds = mission.kinds or DEFAULT_KINDS
     results = {OrgKind(k).value: rank_kind(index, prep, OrgKind(k)) for k in kinds}
-    check = _check(index, prep) if mission.with_ids else None
+    check = _check(index, prep, results) if mission.with_ids else None
     themes = tuple(index.themes[t].id for t in prep.mission_themes)
     return MatchResult(results, check, themes)
 
