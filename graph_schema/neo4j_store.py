@@ -107,7 +107,7 @@ LIST_NODES = ("MATCH (n:{label}) WITH n SKIP $skip LIMIT $chunk "
               "RETURN collect(properties(n)) AS rows")
 LIST_RELATIONSHIPS = """
 MATCH (a)-[r:{type}]->(b) WITH a, r, b SKIP $skip LIMIT $chunk
-RETURN collect([type(r), a.id, b.id, properties(r)]) AS rows
+RETURN collect([a.id, b.id, properties(r)]) AS rows
 """
 COUNT_LABEL = "MATCH (n:{label}) RETURN count(n) AS count"
 COUNT_TYPE = "MATCH ()-[r:{type}]->() RETURN count(r) AS count"
@@ -419,12 +419,15 @@ class Neo4jGraphStore:
 
     def _relationships(self, tx: neo4j.ManagedTransaction,
                        types: list[RelType]) -> tuple[Relationship, ...]:
-        rels: dict[tuple[str, str, str], Relationship] = {}
-        for rel_type in types:
-            for row in self._chunked(tx, _cypher(LIST_RELATIONSHIPS, type=rel_type)):
-                rel = _relationship(row)
-                rels[rel.sort_key()] = rel
-        return tuple(rels[key] for key in sorted(rels))
+        rels: list[Relationship] = []
+        for rel_type in sorted(types, key=lambda t: t.value):
+            rows = self._chunked(tx, _cypher(LIST_RELATIONSHIPS, type=rel_type))
+            # A dict by key, because SKIP pages may overlap when another client writes meanwhile.
+            unique = {(source, target): props for source, target, props in rows}
+            rels += [Relationship(rel_type, source, target,
+                                  tuple(sorted(props.items())) if props else ())
+                     for (source, target), props in sorted(unique.items())]
+        return tuple(rels)
 
     def search_organisations(self, query: OrganisationQuery) -> tuple[Organisation, ...]:
         """Return organisations matching every filter, sorted by id, paged."""
