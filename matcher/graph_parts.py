@@ -106,18 +106,23 @@ def _fit_model(
     return replace(model, mission_text=model.cap(model.mission_text)), rows[:n]
 
 
+def _regions(snapshot: GraphSnapshot) -> RegionModel:
+    """The region model of a snapshot (provinces, gemeenten, PART_OF, BORDERS)."""
+    return build_regions(
+        tuple(sorted(snapshot.provinces, key=lambda p: p.id)),
+        tuple(sorted(snapshot.municipalities, key=lambda m: m.id)),
+        [(r.source, r.target) for r in snapshot.relationships if r.type is RelType.PART_OF],
+        [(r.source, r.target) for r in snapshot.relationships if r.type is RelType.BORDERS],
+    )
+
+
 def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
                    max_terms: int | None = None) -> SnapshotParts:
     """Turn a snapshot into the arrays and matrices of a MatchIndex."""
     orgs = tuple(sorted(snapshot.organisations, key=lambda o: o.id))
     ppses = tuple(sorted(snapshot.ppses, key=lambda p: p.id))
     themes = tuple(sorted(snapshot.themes, key=lambda t: t.id))
-    regions = build_regions(
-        tuple(sorted(snapshot.provinces, key=lambda p: p.id)),
-        tuple(sorted(snapshot.municipalities, key=lambda m: m.id)),
-        [(r.source, r.target) for r in snapshot.relationships if r.type is RelType.PART_OF],
-        [(r.source, r.target) for r in snapshot.relationships if r.type is RelType.BORDERS],
-    )
+    regions = _regions(snapshot)
     org_pos = {o.id: i for i, o in enumerate(orgs)}
     pps_pos = {p.id: i for i, p in enumerate(ppses)}
     theme_pos = {t.id: i for i, t in enumerate(themes)}
