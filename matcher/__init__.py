@@ -1,7 +1,17 @@
 """Pure matching analytics: partner ranking, coalition rules and builder, evaluation.
 
 No I/O, no store, no Flask: everything works on a `GraphSnapshot` through a `MatchIndex`
-built once with `build_index`.
+built once with `build_index` (rebuild it when the store's revision changes).
+
+    index = build_index(snapshot)
+    match(index, Mission(...)).to_dict()           # ranked candidates per kind (+ check)
+    check_coalition(index, mission).to_dict()       # rules, missing kinds, candidates
+    build_coalition(index, mission, max_size=8).to_dict()
+    what_if(index, mission, add=(...), remove=(...))  # already a dict
+    evaluate(snapshot, k=10, split_year=None, random_state=0)  # metrics dict
+
+Unknown theme, province, gemeente or organisation ids and bad kinds or k raise `MatchError`
+(a ValueError): a client error.
 """
 
 from matcher.coalition import build_coalition, check_coalition, match, what_if
