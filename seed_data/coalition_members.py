@@ -1,15 +1,16 @@
-"""Choosing the members of a synthetic pps: schools near the province, companies on its themes."""
+"""Choosing the members of a synthetic pps: fitting schools near it, companies on its themes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
 from graph_schema.model import OrgKind
+from seed_data.coalition_schools import VESTIGING_EXPONENT, SchoolPool
 from seed_data.companies import CompanyTable
 from seed_data.reference_data import ReferenceData
-from seed_data.schools import SchoolRecord
 
 SECOND_SCHOOL_P, WO_P = 0.25, 0.2
 PROVINCIE_P, GEMEENTE_P, BOARD_P = 0.6, 0.5, 0.35
@@ -63,16 +64,6 @@ class Members:
         return next((group[0] for group in order if group), None)
 
 
-@dataclass
-class SchoolIndex:
-    """Schools of one kind with their provinces and theme weights (clusters propagated)."""
-
-    records: list[SchoolRecord]
-    by_province: dict[str, list[int]]
-    weights: np.ndarray
-    provinces: list[set[str]] = field(default_factory=list)
-
-
 class MemberPicker:
     """Precomputed indexes so that choosing members costs O(members), not O(organisations)."""
 
@@ -80,9 +71,12 @@ class MemberPicker:
         self.ref = ref
         self.theme_ids = ref.taxonomy.ids()
         self.theme_pos = {t: i for i, t in enumerate(self.theme_ids)}
-        self.hbo = self._schools(list(ref.hbo))
-        self.mbo = self._schools([r for r in ref.mbo if r.org.subtype in FUNDED_MBO])
-        self.wo = self._schools(list(ref.wo))
+        pool = partial(SchoolPool, theme_pos=self.theme_pos, taxonomy=ref.taxonomy,
+                       regions=ref.regions)
+        self.hbo = pool(list(ref.hbo), fallback=True)
+        self.mbo = pool([r for r in ref.mbo if r.org.subtype in FUNDED_MBO], fallback=True,
+                        exponent=VESTIGING_EXPONENT)
+        self.wo = pool(list(ref.wo), fallback=False)
         self.gemeente_names = {m.id: m.name for m in ref.regions.municipalities}
         self.boards = {p.id: [g.org.id for g in ref.governments if g.org.kind is OrgKind.BOARD
                               and p.id in g.provinces] for p in ref.regions.provinces}
@@ -91,21 +85,6 @@ class MemberPicker:
         self.province_pos = {p.id: i for i, p in enumerate(ref.regions.provinces)}
         self.gemeente_pos = {g: i for i, g in enumerate(ref.economy.gemeenten)}
         self._company_pools(companies)
-
-    def _schools(self, records: list[SchoolRecord]) -> SchoolIndex:
-        tax, pos = self.ref.taxonomy, self.theme_pos
-        weights = np.zeros((len(records), len(self.theme_ids)))
-        for i, record in enumerate(records):
-            for theme, w in record.themes.items():
-                weights[i, pos[theme]] = w
-        clusters = [pos[tax.cluster_of(t)] for t in self.theme_ids]
-        weights = np.maximum(weights, 0.5 * weights[:, clusters])
-        provinces = [{self.ref.regions.province_of[g] for g in r.gemeenten} for r in records]
-        by_province: dict[str, list[int]] = {p.id: [] for p in self.ref.regions.provinces}
-        for i, ps in enumerate(provinces):
-            for p in ps:
-                by_province[p].append(i)
-        return SchoolIndex(records, by_province, weights, provinces)
 
     def _population(self, province: str) -> tuple[list[str], np.ndarray]:
         items = [(m.id, m.population) for m in self.ref.regions.municipalities
@@ -130,9 +109,9 @@ class MemberPicker:
         """Members for a pps of a kind in a province working on themes."""
         columns = [self.theme_pos[t] for t in themes]
         second = rng.random(2) < SECOND_SCHOOL_P
-        hbo = self._pick_schools(rng, self.hbo, province, columns, 1 + int(second[0]))
-        mbo = self._pick_schools(rng, self.mbo, province, columns, 1 + int(second[1]))
-        wo = self._pick_schools(rng, self.wo, province, columns, int(rng.random() < WO_P))
+        hbo = self.hbo.pick(rng, province, columns, 1 + int(second[0]))
+        mbo = self.mbo.pick(rng, province, columns, 1 + int(second[1]))
+        wo = self.wo.pick(rng, province, columns, int(rng.random() < WO_P))
         schools = [*hbo, *mbo]
         local = sorted({g for r in schools for g in r.gemeenten
                         if self.ref.regions.province_of[g] == province})
@@ -144,23 +123,6 @@ class MemberPicker:
                        wo=tuple(r.org.id for r in wo), company=companies,
                        government=self._governments(rng, province, local),
                        board=self._board(rng, province), place=place)
-
-    def _pick_schools(self, rng: np.random.Generator, index: SchoolIndex, province: str,
-                      columns: list[int], count: int) -> list[SchoolRecord]:
-        """Schools located in the province (else in a neighbour), weighted by theme fit."""
-        if count <= 0:
-            return []
-        candidates = index.by_province.get(province, [])
-        if not candidates:
-            candidates = sorted({i for p in self.ref.regions.neighbours(province)
-                                 for i in index.by_province.get(p, [])})
-        if not candidates:
-            return []
-        fit = index.weights[candidates][:, columns].sum(axis=1) + 0.05
-        # weighted sampling without replacement (Efraimidis-Spirakis): top-k of u ** (1 / w)
-        keys = rng.random(len(candidates)) ** (1.0 / fit)
-        chosen = np.argsort(-keys, kind="stable")[:count]
-        return [index.records[candidates[int(c)]] for c in chosen]
 
     def _pick_companies(self, rng: np.random.Generator, province: str, columns: list[int],
                         local: list[str], count: int) -> tuple[str, ...]:

@@ -78,7 +78,9 @@ def load_mbo(data_dir: Path | None, regions: Regions,
             website=row.get("website"), source=SOURCE,
             description=f"{SUBTYPE_LABELS[kind.subtype]}; {len(mine)} vestigingen in "
                         f"{len(gemeenten)} gemeenten. Soort: {kind.basis}.")
-        return SchoolRecord(org, gemeenten, themes)
+        places = Counter(v.gemeente for v in mine)
+        return SchoolRecord(org, gemeenten, themes,
+                            tuple(float(max(1, places[g])) for g in gemeenten))
 
     records = parse_rows(rows, parse)
     return records, notes

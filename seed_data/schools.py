@@ -29,11 +29,17 @@ MIN_LOCATION_STUDENTS = 50
 
 @dataclass(frozen=True)
 class SchoolRecord:
-    """A school with its locations (main first) and theme weights, before it becomes a bundle."""
+    """A school with its locations (main first) and theme weights, before it becomes a bundle.
+
+    `presence` is aligned with `gemeenten`: how much of the school is there (students for a
+    hogeschool, vestigingen for an mbo school, programmes for a university); empty means
+    one each. The synthetic generator uses it to weigh schools near a pps; it is not loaded.
+    """
 
     org: Organisation
     gemeenten: tuple[str, ...]
     themes: dict[str, float] = field(default_factory=dict)
+    presence: tuple[float, ...] = ()
 
     @property
     def main(self) -> str | None:
@@ -156,7 +162,8 @@ def load_hbo(data_dir: Path | None, regions: Regions, taxonomy: Taxonomy,
             if cluster:
                 themes = merge_weights(themes, {cluster: 0.3})
         places = locations.get(brin, ())
-        return SchoolRecord(org, tuple(g for g, _ in places), themes)
+        return SchoolRecord(org, tuple(g for g, _ in places), themes,
+                            tuple(float(max(1, n)) for _, n in places))
 
     return parse_rows(rows, parse), notes
 
@@ -219,8 +226,10 @@ def load_wo(data_dir: Path | None, regions: Regions, taxonomy: Taxonomy,
             id=f"duo:{brin}", name=row.require("naam"), kind=OrgKind.WO,
             subtype="universiteit" if public else "private", duo_code=brin, source=WO_SOURCE,
             description=f"Universiteit met {len(mine)} opleidingen in HOVI (2025).")
-        gemeenten = tuple(g for g, _ in sorted(places.items(), key=lambda i: (-i[1], i[0])))
-        return SchoolRecord(org, gemeenten, programme_themes(mine, sector_themes, taxonomy))
+        ranked = sorted(places.items(), key=lambda i: (-i[1], i[0]))
+        return SchoolRecord(org, tuple(g for g, _ in ranked),
+                            programme_themes(mine, sector_themes, taxonomy),
+                            tuple(float(n) for _, n in ranked))
 
     found = [r for r in parse_rows(rows, parse) if r is not None]
     return found + _wo_extra(data_dir, regions)

@@ -173,3 +173,78 @@ def test_zero_companies_gives_an_empty_synthetic_bundle():
 def test_a_negative_company_count_is_refused():
     with pytest.raises(ValueError):
         generate(companies=-1, reference=reference())
+
+
+def school_memberships(bundle: Bundle) -> Counter[str]:
+    schools = {r.org.id for r in (*reference().hbo, *reference().mbo, *reference().wo)}
+    return Counter(r.source for r in bundle.relationships_of(RelType.MEMBER_OF)
+                   if r.source in schools)
+
+
+def pps_themes(bundle: Bundle) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for rel in bundle.relationships_of(RelType.FOCUSES_ON):
+        out[rel.source].append(rel.target)
+    return out
+
+
+def test_aoc_and_vakinstelling_join_only_pps_on_their_own_sector():
+    bundle = synthetic(7, 10_000)
+    taxonomy = reference().taxonomy
+    themes = pps_themes(bundle)
+    specialists = {r.org.id: r for r in reference().mbo
+                   if r.org.subtype in ("aoc", "vakinstelling")}
+    seen = 0
+    for rel in bundle.relationships_of(RelType.MEMBER_OF):
+        record = specialists.get(rel.source)
+        if record is None:
+            continue
+        seen += 1
+        own = set(record.themes)
+        covered = [t for t in themes[rel.target] if t in own or taxonomy.cluster_of(t) in own]
+        main = themes[rel.target][0]
+        assert main in covered or 2 * len(covered) >= len(themes[rel.target]), (
+            record.org.name, themes[rel.target])
+    assert seen > 20
+
+
+def test_svo_food_is_member_of_few_pps_all_on_food_or_trade():
+    bundle = synthetic()
+    themes = pps_themes(bundle)
+    ppses = [r.target for r in bundle.relationships_of(RelType.MEMBER_OF)
+             if r.source == "duo:17WH"]  # SVO vakopleiding food
+    assert len(ppses) <= 10
+    assert all({"agrifood", "retail_trade"} & set(themes[p]) for p in ppses)
+
+
+def test_large_schools_are_in_many_pps_and_small_ones_in_few():
+    counts = school_memberships(synthetic(7, 10_000))
+    students = {r.org.id: sum(r.presence) for r in reference().hbo}
+    large = sorted(counts[s] for s, n in students.items() if n >= 20_000)
+    small = sorted(counts[s] for s, n in students.items() if n < 2_000)
+    assert large[len(large) // 2] >= 5 * max(1, small[len(small) // 2])
+    by_subtype: dict[str, list[int]] = defaultdict(list)
+    for record in reference().mbo:
+        by_subtype[record.org.subtype or ""].append(counts[record.org.id])
+    roc, vak = sorted(by_subtype["roc"]), sorted(by_subtype["vakinstelling"])
+    assert roc[len(roc) // 2] > 3 * vak[len(vak) // 2]
+    assert max(vak) < max(roc)
+
+
+def test_schools_mostly_join_pps_in_their_own_province():
+    bundle = synthetic()
+    regions = reference().regions
+    where = {r.source: r.target for r in bundle.relationships_of(RelType.ACTIVE_IN)}
+    records = {r.org.id: r for r in (*reference().hbo, *reference().mbo)}
+    local = [where[r.target] in {regions.province_of[g] for g in records[r.source].gemeenten}
+             for r in bundle.relationships_of(RelType.MEMBER_OF) if r.source in records]
+    assert sum(local) > 0.7 * len(local)
+
+
+def test_a_satellite_location_brings_few_pps_in_that_province():
+    bundle = synthetic(7, 10_000)
+    where = {r.source: r.target for r in bundle.relationships_of(RelType.ACTIVE_IN)}
+    groningen = Counter(r.source for r in bundle.relationships_of(RelType.MEMBER_OF)
+                        if where[r.target] == "PV20")
+    # Hanze has 26,912 students in Groningen; Inholland 219 of its about 30,000
+    assert groningen["duo:25BE"] > 5 * groningen["duo:27PZ"]
