@@ -9,7 +9,7 @@ paged reads let Neo4j sort unless such an id was ever written (`wide_ids` on the
 
 # The folder ./neo4j (the server's pom.xml) makes ruff take `neo4j` for a first-party package;
 # the order below is the true one (driver = third party) until pyproject.toml says so too.
-from __future__ import annotations  # noqa: I001
+from __future__ import annotations
 
 import os
 import re

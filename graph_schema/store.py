@@ -34,9 +34,10 @@ class GraphStore(Protocol):
     """A graph of organisations, pps'en, themes and regions.
 
     Every read returns dataclasses in a defined order, so all stores answer identically for the
-    same data. Every write is idempotent (upsert by stable id) and atomic per call: when it raises,
-    nothing of that call was written. When the store cannot be reached, methods raise
-    `StoreUnavailable`.
+    same data. Every write is idempotent (upsert by stable id) and validated as a whole before
+    anything is written: invalid input raises and writes nothing. A call larger than one write
+    batch that is cut off by an outage may leave its earlier batches written; repeating the call
+    completes it. When the store cannot be reached, methods raise `StoreUnavailable`.
     """
 
     url: str
