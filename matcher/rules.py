@@ -8,6 +8,7 @@ from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
 from matcher.preparation import PreparedMission
 from matcher.query import RuleResult
+from matcher.reasons import short_basis
 
 EDUCATION = frozenset({OrgKind.MBO, OrgKind.HBO, OrgKind.WO})
 # The work field: companies and 'other' (care institutions, public employers, branches).
@@ -98,11 +99,13 @@ def _priority(index: MatchIndex, prep: PreparedMission, rows: Sequence[int]) -> 
     names: list[str] = []
     for prov in provinces:
         name = index.regions.provinces[prov].name
-        for theme, _basis in index.priorities.get(prov, ()):
+        for theme, basis in index.priorities.get(prov, ()):
             if sim[theme] >= PRIORITY_MIN_SIMILARITY:
                 label = index.themes[theme].label_nl or index.themes[theme].id
+                text = f"sluit aan bij prioriteit {label} van {name}"
+                cited = short_basis(basis)
                 return RuleResult("provincial_priority", True,
-                                  f"sluit aan bij prioriteit {label} van {name}")
+                                  f"{text} ({cited})" if cited else text)
         names.append(name)
     return RuleResult("provincial_priority", False,
                       "geen aansluiting bij de prioriteiten van " + ", ".join(names))

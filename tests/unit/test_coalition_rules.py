@@ -67,6 +67,8 @@ def test_mission_outside_the_provincial_priorities_is_flagged(index):
     related = check_coalition(index, Mission(themes=("waterstof",), province="PV20",
                                              with_ids=COMPLETE))
     assert rules_of(related)["provincial_priority"] is True
+    reason = next(r.reason for r in related.rules if r.rule == "provincial_priority")
+    assert reason == "sluit aan bij prioriteit Energietransitie van Groningen (Economische agenda)"
 
 
 def test_builder_proposes_a_complete_coalition_within_the_size_limit(index):
