@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask
+from flask import Flask, current_app
 
 from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
@@ -38,6 +38,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.register_blueprint(pages.bp)
     api.init_app(app, settings)
     return app
+
+
+def current_store() -> GraphStore:
+    """The store of the app handling the current request."""
+    return state(current_app).store
 
 
 def state(app: Flask) -> AppState:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 
 from web import app as app_module
 
@@ -18,6 +18,6 @@ def healthz():
 @bp.get("/readyz")
 def readyz():
     """The store answers (a StoreUnavailable becomes 503 through the error mapping)."""
-    store = app_module.state(current_app).store
+    store = app_module.current_store()
     store.revision()
     return jsonify({"status": "ready", "store": store.url})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
@@ -68,15 +67,12 @@ class RegionArgsSchema(Schema):
     province = text_field(100, metadata={"description": "province name or PVxx code"})
 
 
-def _store():
-    return app_module.state(current_app).store
-
 
 @bp.route("/themes", methods=["GET"])
 @bp.response(200, ThemeListSchema)
 def themes():
     """The theme taxonomy."""
-    return {"items": catalogue.list_themes(_store())}
+    return {"items": catalogue.list_themes(app_module.current_store())}
 
 
 @bp.route("/regions", methods=["GET"])
@@ -84,4 +80,4 @@ def themes():
 @bp.response(200, RegionsSchema)
 def regions(args):
     """Provinces (with neighbours and priority themes) and gemeenten."""
-    return catalogue.list_regions(_store(), args["province"])
+    return catalogue.list_regions(app_module.current_store(), args["province"])

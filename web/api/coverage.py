@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
@@ -50,4 +49,4 @@ class CoverageSchema(Schema):
 @bp.response(200, CoverageSchema)
 def coverage(args):
     """Counts per partner kind, active pps'en and missing required kinds per province x theme."""
-    return coverage_view.coverage_report(app_module.state(current_app).store, **args)
+    return coverage_view.coverage_report(app_module.current_store(), **args)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 from werkzeug.datastructures import FileStorage
@@ -55,4 +54,4 @@ class ImportReportSchema(Schema):
 def import_files(files):
     """Validate every file completely, then load them; any problem writes nothing (422)."""
     named = {f"{field}.csv": data for field, data in files.items()}
-    return imports.import_generic(app_module.state(current_app).store, named)
+    return imports.import_generic(app_module.current_store(), named)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Blueprint
 
 from web import app as app_module
@@ -23,9 +22,6 @@ bp = Blueprint("matching", __name__, url_prefix="/api",
 bp.before_request(access.check_read_access)
 
 
-def _store():
-    return app_module.state(current_app).store
-
 
 @bp.route("/recommendations", methods=["POST"])
 @access.json_body(bp)
@@ -33,7 +29,7 @@ def _store():
 @bp.response(200, RecommendationsSchema)
 def recommendations(data):
     """Ranked partners per kind with score, breakdown and reasons (as `ppsmatch recommend`)."""
-    store = _store()
+    store = app_module.current_store()
     return services.recommend(store, missions.build_mission(store, data))
 
 
@@ -43,7 +39,7 @@ def recommendations(data):
 @bp.response(200, CoalitionCheckSchema)
 def check(data):
     """Which rules the coalition `with` meets, which kinds it misses, candidates for each."""
-    store = _store()
+    store = app_module.current_store()
     return services.check_coalition(store, missions.build_mission(store, data))
 
 
@@ -53,7 +49,7 @@ def check(data):
 @bp.response(200, ProposalSchema)
 def build(data):
     """Propose a complete coalition for the mission, starting from `with`."""
-    store = _store()
+    store = app_module.current_store()
     mission = missions.build_mission(store, data)
     return services.build_coalition(store, mission, data["max_size"])
 
@@ -64,7 +60,7 @@ def build(data):
 @bp.response(200, WhatIfResultSchema)
 def what_if(data):
     """How the rules met and the theme coverage change when partners are added or removed."""
-    store = _store()
+    store = app_module.current_store()
     mission = missions.build_mission(store, data)
     add = missions.check_members(store, data["add"], "add")
     remove = missions.check_members(store, data["remove"], "remove")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
@@ -73,7 +72,7 @@ class NetworkSchema(Schema):
 @bp.alt_response(404, response="NOT_FOUND")
 def network(args):
     """The neighbourhood of an organisation or pps, or a view filtered by theme/province/kinds."""
-    store = app_module.state(current_app).store
+    store = app_module.current_store()
     if "id" in args:
         return network_view.neighbourhood_view(store, args["id"], args["depth"], args["limit"])
     return network_view.filtered_view(store, theme=args["theme"], province=args["province"],

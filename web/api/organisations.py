@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
@@ -120,16 +119,13 @@ class OrganisationInSchema(Schema):
                          validate=validate.Length(max=200))
 
 
-def _store():
-    return app_module.state(current_app).store
-
 
 @bp.route("", methods=["GET"])
 @bp.arguments(SearchArgsSchema, location="query")
 @bp.response(200, OrganisationPageSchema)
 def search(args):
     """Search organisations by name, kind, province, theme and synthetic flag."""
-    return directory.search_organisations(_store(), **args)
+    return directory.search_organisations(app_module.current_store(), **args)
 
 
 @bp.route("/<string:org_id>", methods=["GET"])
@@ -137,7 +133,7 @@ def search(args):
 @bp.alt_response(404, response="NOT_FOUND")
 def detail(org_id):
     """One organisation with its gemeenten, themes and pps'en."""
-    return directory.organisation_detail(_store(), org_id)
+    return directory.organisation_detail(app_module.current_store(), org_id)
 
 
 @bp.route("/<string:org_id>", methods=["PUT"])
@@ -147,7 +143,7 @@ def detail(org_id):
 @bp.response(200, OrganisationDetailSchema)
 def upsert(data, org_id):
     """Create or replace an organisation (idempotent); its links are added, never removed."""
-    return directory.upsert_organisation(_store(), org_id, data)
+    return directory.upsert_organisation(app_module.current_store(), org_id, data)
 
 
 @bp.route("/<string:org_id>", methods=["DELETE"])
@@ -156,5 +152,5 @@ def upsert(data, org_id):
 @bp.alt_response(404, response="NOT_FOUND")
 def delete(org_id):
     """Delete an organisation and all its links."""
-    directory.delete_organisation(_store(), org_id)
+    directory.delete_organisation(app_module.current_store(), org_id)
     return ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
@@ -91,16 +90,13 @@ class PpsInSchema(Schema):
                           validate=validate.Length(max=1000))
 
 
-def _store():
-    return app_module.state(current_app).store
-
 
 @bp.route("", methods=["GET"])
 @bp.arguments(PpsArgsSchema, location="query")
 @bp.response(200, PpsPageSchema)
 def search(args):
     """List pps'en with their members, filtered by name, type, theme and province."""
-    return directory.list_pps(_store(), **args)
+    return directory.list_pps(app_module.current_store(), **args)
 
 
 @bp.route("/<string:pps_id>", methods=["GET"])
@@ -108,7 +104,7 @@ def search(args):
 @bp.alt_response(404, response="NOT_FOUND")
 def detail(pps_id):
     """One pps with its themes, provinces and members."""
-    return directory.pps_detail(_store(), pps_id)
+    return directory.pps_detail(app_module.current_store(), pps_id)
 
 
 @bp.route("/<string:pps_id>", methods=["PUT"])
@@ -118,4 +114,4 @@ def detail(pps_id):
 @bp.response(200, PpsSchema)
 def upsert(data, pps_id):
     """Create or replace a pps (idempotent); its links are added, never removed."""
-    return directory.upsert_pps(_store(), pps_id, data)
+    return directory.upsert_pps(app_module.current_store(), pps_id, data)
