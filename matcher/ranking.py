@@ -20,6 +20,10 @@ MMR_LAMBDA = 0.8
 # experienced ones, when the short list has such candidates scoring >= MIX_MIN_RELATIVE * best.
 MIX_SHARE = 0.2
 MIX_MIN_RELATIVE = 0.5
+# Regional support comes from the mission's own region (DESIGN section 1): the scores of
+# governments and boards are scaled by their region fit, so those elsewhere sink to the bottom
+# while every candidate stays rankable.
+REGIONAL_KINDS = (OrgKind.GOVERNMENT, OrgKind.BOARD)
 
 
 def _filter_mask(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.ndarray:
@@ -51,11 +55,15 @@ def score_kind(
     block = index.blocks[kind]
     score = index.block_scores(kind, prep.query)
     w = prep.weights
+    region = None
     if prep.municipality_fit is not None:
-        score += w["region_fit"] * row_max(block.municipalities, prep.municipality_fit)
+        region = row_max(block.municipalities, prep.municipality_fit)
+        score += w["region_fit"] * region
     if prep.network is not None:
         score += w["network_fit"] * prep.network.fit[block.rows]
     score += w["experience"] * index.experience[block.rows]
+    if region is not None and kind in REGIONAL_KINDS:
+        score *= region
     keep = _filter_mask(index, prep, kind)
     return block.rows[keep], np.clip(score[keep], 0.0, 1.0)
 

@@ -10,9 +10,10 @@ from graph_schema.model import Municipality, Province
 from matcher.sparse import bfs_distances
 
 # Region fit: the mission's gemeente or province 1.0; another gemeente in the province of a
-# mission gemeente 0.75; each border crossed halves the fit (bordering province 0.5).
+# mission gemeente 0.75; each border crossed multiplies the fit by DECAY_PER_BORDER (a coalition
+# is regional: a bordering province 0.35, two borders away about 0.12).
 SAME_PROVINCE_OF_GEMEENTE = 0.75
-DECAY_PER_BORDER = 0.5
+DECAY_PER_BORDER = 0.35
 MAX_PROVINCE_HOPS = 11
 
 
@@ -28,7 +29,7 @@ class RegionModel:
     province_distance: np.ndarray  # provinces x provinces hops, -1 when unreachable
 
     def province_fit(self, sources: dict[int, float]) -> np.ndarray:
-        """Fit per province: the best of base * 0.5**hops over the source provinces."""
+        """Fit per province: the best of base * DECAY_PER_BORDER**hops over the source provinces."""
         fit = np.zeros(len(self.provinces))
         for prov, base in sources.items():
             hops = self.province_distance[prov]

@@ -7,6 +7,7 @@ import pytest
 from graph_schema.model import OrgKind, RelType, make_relationship
 from matcher import Filters, MatchError, Mission, build_index, match
 from matcher.reasons import short_basis
+from matcher.regions import DECAY_PER_BORDER
 from tests.unit import graphs
 
 BREAKDOWN_KEYS = {"theme_fit", "text_fit", "region_fit", "network_fit", "experience"}
@@ -41,8 +42,8 @@ def test_region_fit_decays_with_province_distance(index):
     cands = ranked(index, themes=("waterstof",), province="PV20", kinds=(OrgKind.COMPANY,))
     fit = {c.id: c.breakdown["region_fit"] for c in cands}
     assert fit["co-energie"] == 1.0
-    assert fit["co-waterstof"] == 0.5  # Drenthe borders Groningen
-    assert fit["co-ver"] == 0.125  # Gelderland is three borders away
+    assert fit["co-waterstof"] == DECAY_PER_BORDER  # Drenthe borders Groningen
+    assert fit["co-ver"] == round(DECAY_PER_BORDER**3, 4)  # Gelderland: three borders
     assert cands[0].id == "co-waterstof"
     region = next(r for r in cands[0].reasons if r.code == "region")
     assert region.text == "gevestigd in Assen (Drenthe), in een buurprovincie (afstand 1)"
@@ -52,6 +53,16 @@ def test_school_in_several_gemeenten_takes_its_best_location(index):
     cands = ranked(index, gemeenten=("GM0037",), kinds=(OrgKind.MBO,))
     noorderpoort = next(c for c in cands if c.id == "mbo-noorderpoort")
     assert noorderpoort.breakdown["region_fit"] == 1.0
+
+
+def test_governments_outside_the_mission_region_rank_below_those_inside(index):
+    cands = ranked(index, text="energietransitie", province="PV20", kinds=(OrgKind.GOVERNMENT,))
+    assert [c.id for c in cands][:2] == ["gov-pv20", "gov-gm0014"]
+    rijk = next(c for c in cands if c.id == "gov-rijk")
+    assert rijk.score < 0.1 * cands[1].score
+    nowhere_near = ranked(index, text="energietransitie", province="PV30",
+                          kinds=(OrgKind.GOVERNMENT,))
+    assert all(c.score < 0.1 for c in nowhere_near)
 
 
 def test_partner_linked_to_a_coalition_member_gets_the_warm_introduction(index):
