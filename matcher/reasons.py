@@ -49,6 +49,8 @@ def _label(index: MatchIndex, theme: int) -> str:
 def _theme_evidence(index: MatchIndex, prep: PreparedMission, direct: np.ndarray) -> list[str]:
     """Per mission theme the candidate covers: the own theme (dense row) that carries it."""
     parts: list[str] = []
+    # A mission theme the candidate works on is named once, not again as "related" evidence.
+    named = {t for t in prep.mission_themes if direct[t] > 0}
     for theme in prep.mission_themes:
         credit = index.model.theme_sim[theme] * direct
         if credit.max() <= 0:
@@ -56,7 +58,8 @@ def _theme_evidence(index: MatchIndex, prep: PreparedMission, direct: np.ndarray
         source = int(np.argmax(credit))
         if source == theme:
             parts.append(_label(index, theme))
-        else:
+        elif source not in named:
+            named.add(source)
             parts.append(f"{_label(index, source)} (verwant aan {_label(index, theme)})")
     return parts[:MAX_THEMES_NAMED]
 

@@ -185,3 +185,11 @@ def test_priority_basis_is_cited_by_its_source_or_as_illustrative():
     assert short_basis(sourced) == "bron: RIS3 Noord-Nederland 2021-2027"
     assumed = "illustratief: aangenomen op grond van Chemelot (geen bron)"
     assert short_basis(assumed) == "illustratief"
+
+
+def test_a_theme_is_named_once_in_the_evidence(index):
+    cands = ranked(index, themes=("waterstof", "energietransitie"), province="PV22",
+                   kinds=(OrgKind.COMPANY,))
+    waterstof = next(c for c in cands if c.id == "co-waterstof")
+    theme = next(r for r in waterstof.reasons if r.code == "theme_match")
+    assert theme.text == "werkt aan Waterstof"
