@@ -31,6 +31,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         store = open_store(settings.store_url)
         if settings.store_url.startswith("memory:"):
             services.seed_if_empty(store, settings.companies, settings.seed)
+            # Built before gunicorn forks, so that no first request waits for the index.
+            services.match_index(store)
     app.extensions[EXTENSION] = AppState(settings, store)
     logs.init_app(app)
     errors.init_app(app)
