@@ -57,11 +57,12 @@ def _check(index: MatchIndex, prep: PreparedMission,
 
 
 def match(index: MatchIndex, mission: Mission) -> MatchResult:
-    """Top-k candidates per wanted kind, plus the coalition check when partners are given."""
+    """Top-k candidates per wanted kind and the check of the coalition `with_ids` (maybe still
+    empty), so that missing required kinds are always flagged."""
     prep = prepare_mission(index, mission)
     kinds = mission.kinds or DEFAULT_KINDS
     results = {OrgKind(k).value: rank_kind(index, prep, OrgKind(k)) for k in kinds}
-    check = _check(index, prep, results) if mission.with_ids else None
+    check = _check(index, prep, results)
     themes = tuple(index.themes[t].id for t in prep.mission_themes)
     return MatchResult(results, check, themes)
 

@@ -122,18 +122,16 @@ class CoalitionCheck:
 
 @dataclass(frozen=True, slots=True)
 class MatchResult:
-    """Ranked candidates per wanted kind and, when partners are given, the coalition check."""
+    """Ranked candidates per wanted kind and the check of the coalition given with them."""
 
     results: dict[str, tuple[Candidate, ...]]
-    coalition: CoalitionCheck | None = None
+    coalition: CoalitionCheck
     mission_themes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a match answer."""
-        out: dict[str, Any] = {
+        return {
             "results": {k: [c.to_dict() for c in cands] for k, cands in self.results.items()},
+            "coalition": self.coalition.to_dict(),
             "mission_themes": list(self.mission_themes),
         }
-        if self.coalition is not None:
-            out["coalition"] = self.coalition.to_dict()
-        return out

@@ -65,9 +65,16 @@ def _theme_evidence(index: MatchIndex, prep: PreparedMission, direct: np.ndarray
 
 
 def _priority(index: MatchIndex, prep: PreparedMission, themes: np.ndarray) -> Reason | None:
-    """The first provincial priority the candidate serves, mission themes first."""
+    """The first provincial priority the candidate serves, mission themes first.
+
+    With mission themes, only priorities on or related to them count: a priority the mission is
+    not about is no evidence for this coalition.
+    """
+    related = index.model.theme_sim[list(prep.mission_themes)].max(axis=0) \
+        if prep.mission_themes else None
     for prov in prep.provinces:
-        prios = index.priorities.get(prov, ())
+        prios = [(t, b) for t, b in index.priorities.get(prov, ())
+                 if related is None or related[t] > 0]
         ranked = sorted(prios, key=lambda tb: (tb[0] not in prep.mission_themes, tb[0]))
         for theme, basis in ranked:
             if themes[theme] >= PRIORITY_MIN_FIT:

@@ -138,9 +138,8 @@ def _recommendation_lines(result: dict[str, Any]) -> list[str]:
         out.append(f"== {kind} ==")
         for rank, cand in enumerate(candidates, 1):
             out += _candidate_lines(rank, cand)
-    if result.get("coalition"):
-        out += _check_lines(result["coalition"])
-    return out
+    # The candidates for missing kinds are the lists above; only the rules are added.
+    return out + _check_lines({**result["coalition"], "candidates_by_kind": {}})
 
 
 def _check_lines(check: dict[str, Any]) -> list[str]:

@@ -193,3 +193,8 @@ def test_a_theme_is_named_once_in_the_evidence(index):
     waterstof = next(c for c in cands if c.id == "co-waterstof")
     theme = next(r for r in waterstof.reasons if r.code == "theme_match")
     assert theme.text == "werkt aan Waterstof"
+
+
+def test_a_priority_the_mission_is_not_about_is_not_given_as_evidence(index):
+    cands = ranked(index, themes=("care-technology",), province="PV20", kinds=(OrgKind.COMPANY,))
+    assert all(r.code != "provincial_priority" for c in cands for r in c.reasons)

@@ -15,7 +15,9 @@ def test_recommendations_rank_partners_per_kind_with_reasons(client):
     assert 0 <= top["score"] <= 1
     assert {"theme_fit", "region_fit", "network_fit", "experience"} <= set(top["breakdown"])
     assert all(set(r) == {"code", "text"} for r in top["reasons"])
-    assert "coalition" not in body
+    coalition = body["coalition"]
+    assert {"hbo", "mbo"} <= set(coalition["missing_kinds"])
+    assert coalition["candidates_by_kind"]["hbo"] == body["results"]["hbo"]
 
 
 def test_province_by_name_or_code_gives_the_same_answer(client):

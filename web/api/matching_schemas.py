@@ -104,11 +104,11 @@ class CoalitionCheckSchema(Schema):
 
 
 class RecommendationsSchema(Schema):
-    """Ranked candidates per kind; the coalition check when `with` was given."""
+    """Ranked candidates per kind and the check of the coalition `with` (maybe still empty)."""
 
     results = _by_kind()
     mission_themes = fields.List(fields.String())
-    coalition = fields.Nested(CoalitionCheckSchema)
+    coalition = fields.Nested(CoalitionCheckSchema, required=True)
 
 
 class ProposalSchema(Schema):
