@@ -14,7 +14,9 @@ EDUCATION = frozenset({OrgKind.MBO, OrgKind.HBO, OrgKind.WO})
 # The work field: companies and 'other' (care institutions, public employers, branches).
 WORK_FIELD = frozenset({OrgKind.COMPANY, OrgKind.OTHER})
 PUBLIC = frozenset({OrgKind.GOVERNMENT, OrgKind.BOARD})
-REGIONAL_SUBTYPES = frozenset({"gemeente", "provincie"})
+# Governments that give regional support; '' is one whose level an import did not give (only
+# national ones, subtype rijk, are left out).
+REGIONAL_SUBTYPES = frozenset({"gemeente", "provincie", ""})
 # A priority counts as served when a mission theme is this similar to it in the taxonomy.
 PRIORITY_MIN_SIMILARITY = 0.5
 
@@ -46,7 +48,7 @@ def _has(index: MatchIndex, rows: Sequence[int], rule: str, kinds: frozenset[Org
 
 
 def is_regional(index: MatchIndex, row: int) -> bool:
-    """A gemeente, a provincie or a regional economic board."""
+    """A gemeente, a provincie (or a government of unknown level) or a regional board."""
     org = index.orgs[row]
     return org.kind is OrgKind.BOARD or (
         org.kind is OrgKind.GOVERNMENT and org.subtype.lower() in REGIONAL_SUBTYPES

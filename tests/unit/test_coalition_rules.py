@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph_schema.model import OrgKind
+from graph_schema.model import OrgKind, make_relationship
 from matcher import Mission, build_coalition, build_index, check_coalition, what_if
 from tests.unit import graphs
 
@@ -57,6 +57,16 @@ def test_rijksoverheid_is_not_regional_support_and_only_regional_governments_are
 def test_board_counts_as_regional_support(index):
     check = check_coalition(index, Mission(province="PV20", with_ids=("board-nom",)))
     assert rules_of(check)["regional_support"] is True
+
+
+def test_a_government_of_unknown_level_counts_as_regional_support():
+    unknown = graphs.org("gov-x", "Gemeente X (import)", OrgKind.GOVERNMENT)
+    located = make_relationship("LOCATED_IN", "gov-x", "GM0037")
+    index = build_index(graphs.snapshot(extra_orgs=(unknown,), extra_rels=(located,)))
+    check = check_coalition(index, Mission(province="PV20", with_ids=("gov-x",)))
+    assert rules_of(check)["regional_support"] is True
+    without = check_coalition(index, Mission(province="PV20", with_ids=("hbo-hanze",)))
+    assert "gov-x" in {c.id for c in without.candidates_by_kind["government"]}
 
 
 def test_mission_outside_the_provincial_priorities_is_flagged(index):
