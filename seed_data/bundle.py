@@ -109,12 +109,12 @@ class Bundle:
 
     def merge(self, *others: Bundle) -> Bundle:
         """Concatenate bundles, dropping exact duplicates but keeping first-seen order."""
-        parts = (self, *others)
+        joined = self.concat(*others)
         return Bundle(
-            nodes=_unique(n for b in parts for n in b.nodes),
-            relationships=_unique(r for b in parts for r in b.relationships),
-            province_hints=_unique(h for b in parts for h in b.province_hints),
-            notes=tuple(n for b in parts for n in b.notes),
+            nodes=_unique(joined.nodes),
+            relationships=_unique(joined.relationships),
+            province_hints=_unique(joined.province_hints),
+            notes=joined.notes,
         )
 
     def concat(self, *others: Bundle) -> Bundle:
