@@ -192,10 +192,13 @@ class MemoryGraphStore:
         return not query.province or query.province in self._provinces_of(key)
 
     def _provinces_of(self, key: NodeKey) -> set[str]:
+        """Provinces of the organisation's gemeenten plus those it OPERATES_IN."""
         found = set()
-        for _, muni, rel_type in self._graph.out_edges(key, keys=True):
-            if rel_type is RelType.LOCATED_IN:
-                for _, prov, part in self._graph.out_edges(muni, keys=True):
+        for _, target, rel_type in self._graph.out_edges(key, keys=True):
+            if rel_type is RelType.OPERATES_IN:
+                found.add(target[1])
+            elif rel_type is RelType.LOCATED_IN:
+                for _, prov, part in self._graph.out_edges(target, keys=True):
                     if part is RelType.PART_OF:
                         found.add(prov[1])
         return found

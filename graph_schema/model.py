@@ -42,6 +42,8 @@ class RelType(StrEnum):
     PRIORITISES = "PRIORITISES"
     BROADER = "BROADER"
     ACTIVE_IN = "ACTIVE_IN"
+    # Works in the province; its gemeente there is not known, or it serves the whole province.
+    OPERATES_IN = "OPERATES_IN"
 
 
 # Which label each relationship type connects, and which properties it may carry.
@@ -55,6 +57,7 @@ REL_ENDPOINTS: dict[RelType, tuple[Label, Label]] = {
     RelType.PRIORITISES: (Label.PROVINCE, Label.THEME),
     RelType.BROADER: (Label.THEME, Label.THEME),
     RelType.ACTIVE_IN: (Label.PPS, Label.PROVINCE),
+    RelType.OPERATES_IN: (Label.ORGANISATION, Label.PROVINCE),
 }
 
 REL_PROPERTIES: dict[RelType, tuple[str, ...]] = {
@@ -67,6 +70,7 @@ REL_PROPERTIES: dict[RelType, tuple[str, ...]] = {
     RelType.PRIORITISES: ("basis", "illustrative"),
     RelType.BROADER: (),
     RelType.ACTIVE_IN: (),
+    RelType.OPERATES_IN: (),
 }
 
 

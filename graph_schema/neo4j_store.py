@@ -123,8 +123,11 @@ SEARCH_FILTERS = {
     "kind": "o.kind = $kind",
     "synthetic": "o.synthetic = $synthetic",
     "theme": "EXISTS { (o)-[:WORKS_ON]->(:Theme {id: $theme}) }",
-    "province": ("EXISTS { (o)-[:LOCATED_IN]->(:Municipality)-[:PART_OF]->"
-                 "(:Province {id: $province}) }"),
+    # Located in one of the province's gemeenten, or operating in the province as a whole.
+    "province": (f"(EXISTS {{ (o)-[:{RelType.LOCATED_IN.value}]->(:Municipality)"
+                 f"-[:{RelType.PART_OF.value}]->(:Province {{id: $province}}) }} "
+                 f"OR EXISTS {{ (o)-[:{RelType.OPERATES_IN.value}]->"
+                 "(:Province {id: $province}) })"),
 }
 NODES_BY_IDS = ("UNWIND $ids AS id MATCH (n:{label} {{id: id}}) "
                 "RETURN collect(properties(n)) AS rows")

@@ -72,7 +72,8 @@ class GraphStore(Protocol):
         """Return organisations matching every given filter, sorted by id, paged.
 
         `text` matches case-insensitively inside the name; `province` (PVxx) matches
-        organisations located in one of its gemeenten; `theme` matches WORKS_ON that theme id.
+        organisations located in one of its gemeenten (LOCATED_IN) or operating in the
+        province itself (OPERATES_IN); `theme` matches WORKS_ON that theme id.
         """
 
     def neighbourhood(self, label: Label, node_id: str, depth: int = 1,

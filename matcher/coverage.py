@@ -61,7 +61,8 @@ def coverage(snapshot: GraphSnapshot, provinces: Iterable[str] = (),
     """Cells for the given provinces and themes (all when empty), sorted by province, theme.
 
     An organisation counts for a theme when it works on it or on a narrower theme, and for a
-    province when it is located in one of its gemeenten; each organisation once per cell.
+    province when it is located in one of its gemeenten or operates in the province
+    (OPERATES_IN); each organisation once per cell.
     """
     wanted_p = set(provinces) or {p.id for p in snapshot.provinces}
     wanted_t = set(themes) or {t.id for t in snapshot.themes}
@@ -101,6 +102,8 @@ def _organisation_provinces(snapshot: GraphSnapshot) -> dict[str, set[str]]:
     for rel in _of_type(snapshot, RelType.LOCATED_IN):
         if rel.target in province_of:
             out.setdefault(rel.source, set()).add(province_of[rel.target])
+    for rel in _of_type(snapshot, RelType.OPERATES_IN):
+        out.setdefault(rel.source, set()).add(rel.target)
     return out
 
 

@@ -27,6 +27,7 @@ class SnapshotParts:
     own_themes: sp.csr_matrix
     membership: sp.csr_matrix
     org_municipalities: sp.csr_matrix
+    org_provinces: sp.csr_matrix  # OPERATES_IN: works in the province, gemeente unknown
     pps_start: np.ndarray
     regions: RegionModel
     priorities: dict[int, tuple[tuple[int, str], ...]]
@@ -138,6 +139,7 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
     labels_sq, owner = label_matrix(model.vectoriser, themes)
     starts = np.array([pp.start_year or 0 for pp in ppses], dtype=np.float64)
     located = _pairs(by_type[RelType.LOCATED_IN], org_pos, regions.municipality_pos)
+    operates = _pairs(by_type[RelType.OPERATES_IN], org_pos, regions.province_pos)
     return SnapshotParts(
         orgs=orgs,
         ppses=ppses,
@@ -145,6 +147,7 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
         own_themes=sp.csr_matrix(works_on.maximum(_sbi_themes(orgs, themes))),
         membership=_matrix(_pairs(by_type[RelType.MEMBER_OF], org_pos, pps_pos), (n, p)),
         org_municipalities=_matrix(located, (n, len(regions.municipalities))),
+        org_provinces=_matrix(operates, (n, len(regions.provinces))),
         pps_start=starts,
         regions=regions,
         priorities=_priorities(

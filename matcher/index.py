@@ -48,6 +48,7 @@ class KindBlock:
     rows: np.ndarray
     profile: sp.csr_matrix  # [text | expanded themes], one row per candidate
     municipalities: sp.csr_matrix  # candidate x gemeente, 0/1
+    provinces: sp.csr_matrix  # candidate x province, 0/1 (OPERATES_IN)
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,6 +69,7 @@ class MatchIndex:
     subtypes: Categorical
     own_themes: sp.csr_matrix  # org x theme: WORKS_ON weight, SBI fit
     org_municipalities: sp.csr_matrix  # org x gemeente, 0/1
+    org_provinces: sp.csr_matrix  # org x province, 0/1 (OPERATES_IN, gemeente unknown)
     ppses: tuple[Pps, ...]
     pps_pos: dict[str, int]
     pps_start: np.ndarray
@@ -173,7 +175,8 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
     for code, kind in enumerate(OrgKind):
         rows = np.flatnonzero(kinds == code)
         kind_pos[rows] = np.arange(len(rows))
-        blocks[kind] = KindBlock(rows, profiles[rows], parts.org_municipalities[rows])
+        blocks[kind] = KindBlock(rows, profiles[rows], parts.org_municipalities[rows],
+                                 parts.org_provinces[rows])
     return MatchIndex(
         orgs=orgs,
         org_pos={o.id: i for i, o in enumerate(orgs)},
@@ -184,6 +187,7 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
         subtypes=Categorical.of([o.subtype.lower() for o in orgs]),
         own_themes=parts.own_themes,
         org_municipalities=parts.org_municipalities,
+        org_provinces=parts.org_provinces,
         ppses=parts.ppses,
         pps_pos={p.id: i for i, p in enumerate(parts.ppses)},
         pps_start=parts.pps_start,

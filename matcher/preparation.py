@@ -12,6 +12,7 @@ from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
 from matcher.network import NetworkView, network_view
 from matcher.query import MatchError, Mission
+from matcher.sparse import row_max
 from matcher.text import infer_themes
 
 # Weights of the score components (each in [0, 1]); components that do not apply to a mission
@@ -43,10 +44,18 @@ class PreparedMission:
     mission_themes: tuple[int, ...]  # explicit first, then inferred
     text_vec: sp.csr_matrix  # 1 x vocabulary, l2-normalised
     provinces: tuple[int, ...]  # the mission's province(s), for priorities and reasons
-    municipality_fit: np.ndarray | None
+    municipality_fit: np.ndarray | None  # per gemeente, None without a mission region
+    province_fit: np.ndarray | None  # per province as a whole (for OPERATES_IN)
     network: NetworkView | None
     weights: dict[str, float]  # active components, summing to 1
     query: np.ndarray  # dense [text weights | theme weights], one matvec scores both
+
+    def region_fit(self, municipalities: sp.csr_matrix, provinces: sp.csr_matrix) -> np.ndarray:
+        """Per row: the best fit over its gemeenten (LOCATED_IN) and provinces (OPERATES_IN)."""
+        if self.municipality_fit is None or self.province_fit is None:
+            return np.zeros(municipalities.shape[0])
+        return np.maximum(row_max(municipalities, self.municipality_fit),
+                          row_max(provinces, self.province_fit))
 
 
 def _lookup(table: dict[str, int], ids: tuple[str, ...], what: str) -> list[int]:
@@ -112,9 +121,10 @@ def prepare_mission(index: MatchIndex, mission: Mission) -> PreparedMission:
     gems = _lookup(regions.municipality_pos, mission.gemeenten, "gemeente")
     _lookup(regions.province_pos, tuple(filter(None, [mission.filters.province])), "province")
     provinces = tuple(dict.fromkeys(prov + [int(regions.municipality_province[g]) for g in gems]))
-    muni_fit = None
+    muni_fit = prov_fit = None
     if prov or gems:
         muni_fit = regions.municipality_fit(prov[0] if prov else None, tuple(gems))
+        prov_fit = regions.mission_province_fit(prov[0] if prov else None, tuple(gems))
     seeds = np.array(sorted(_lookup(index.org_pos, mission.with_ids, "organisation")), dtype=int)
     network = network_view(index, seeds) if len(seeds) else None
     active = _active_weights(text_vec.nnz > 0, weights.sum() > 0, muni_fit is not None,
@@ -123,5 +133,5 @@ def prepare_mission(index: MatchIndex, mission: Mission) -> PreparedMission:
     query = np.concatenate([text_vec.toarray().ravel() * active["text_fit"], theme_part])
     return PreparedMission(
         mission, weights, mission_themes, text_vec, tuple(p for p in provinces if p >= 0),
-        muni_fit, network, active, query.astype(np.float32),
+        muni_fit, prov_fit, network, active, query.astype(np.float32),
     )

@@ -16,7 +16,8 @@ class MatchError(ValueError):
 class Filters:
     """Which candidates may be proposed; empty fields do not filter.
 
-    `province` keeps organisations located in that province (any of their gemeenten);
+    `province` keeps organisations located in that province (any of their gemeenten) or
+    operating in it (OPERATES_IN);
     `size_classes` applies to organisations that have a size class (companies), others pass;
     `subtypes` keeps organisations with one of these subtypes (e.g. gemeente, provincie).
     """

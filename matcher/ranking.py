@@ -44,7 +44,10 @@ def _filter_mask(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.
     if filters.province:
         prov = index.regions.province_pos[filters.province]
         inside = (index.regions.municipality_province == prov).astype(np.float64)
-        keep &= row_max(block.municipalities, inside) > 0
+        operates = np.zeros(len(index.regions.provinces))
+        operates[prov] = 1.0
+        keep &= (row_max(block.municipalities, inside) > 0) | (
+            row_max(block.provinces, operates) > 0)
     return keep
 
 
@@ -57,7 +60,7 @@ def score_kind(
     w = prep.weights
     region = None
     if prep.municipality_fit is not None:
-        region = row_max(block.municipalities, prep.municipality_fit)
+        region = prep.region_fit(block.municipalities, block.provinces)
         score += w["region_fit"] * region
     if prep.network is not None:
         score += w["network_fit"] * prep.network.fit[block.rows]

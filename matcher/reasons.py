@@ -10,7 +10,6 @@ from matcher.index import MatchIndex
 from matcher.network import collaboration_path
 from matcher.preparation import PreparedMission
 from matcher.query import Candidate, Reason
-from matcher.sparse import row_max
 
 MAX_THEMES_NAMED = 3
 # Below this share of the theme weight a priority theme is not claimed as served.
@@ -85,28 +84,54 @@ def _priority(index: MatchIndex, prep: PreparedMission, themes: np.ndarray) -> R
     return None
 
 
+def _best_location(index: MatchIndex, prep: PreparedMission, row: int
+                   ) -> tuple[str, int] | None:
+    """The candidate's best-fitting location as (Dutch phrase, province index), or None.
+
+    A gemeente (LOCATED_IN) wins a tie with a province (OPERATES_IN): it says more; ties
+    among gemeenten or among provinces go to the lowest id.
+    """
+    if prep.municipality_fit is None or prep.province_fit is None:
+        return None
+    regions = index.regions
+    munis = index.org_municipalities[row].indices
+    provs = index.org_provinces[row].indices
+    options: list[tuple[float, int, str, int]] = []
+    if len(munis):
+        best = int(munis[np.lexsort((munis, -prep.municipality_fit[munis]))[0]])
+        prov = int(regions.municipality_province[best])
+        where = regions.municipalities[best].name
+        if prov >= 0:
+            where = f"{where} ({regions.provinces[prov].name})"
+        options.append((float(prep.municipality_fit[best]), 0, f"gevestigd in {where}", prov))
+    if len(provs):
+        best = int(provs[np.lexsort((provs, -prep.province_fit[provs]))[0]])
+        where = f"actief in {regions.provinces[best].name} (provincie)"
+        options.append((float(prep.province_fit[best]), 1, where, best))
+    if not options:
+        return None
+    _, _, phrase, prov = min(options, key=lambda o: (-o[0], o[1]))
+    return phrase, prov
+
+
 def _region(index: MatchIndex, prep: PreparedMission, row: int, fit: float) -> Reason | None:
     """Where the candidate is, relative to the mission's region (its best location)."""
-    munis = index.org_municipalities[row].indices
-    if prep.municipality_fit is None or len(munis) == 0:
+    location = _best_location(index, prep, row)
+    if location is None:
         return None
-    best = int(munis[np.lexsort((munis, -prep.municipality_fit[munis]))[0]])
+    where, prov = location
     regions = index.regions
-    prov = int(regions.municipality_province[best])
-    where = regions.municipalities[best].name
-    if prov >= 0:
-        where = f"{where} ({regions.provinces[prov].name})"
     hops = min((regions.hops(prov, p) for p in prep.provinces if regions.hops(prov, p) >= 0),
                default=-1)
     if fit >= 1.0:
-        return Reason("region", f"gevestigd in {where}, in de gevraagde regio")
+        return Reason("region", f"{where}, in de gevraagde regio")
     if hops == 0:
-        return Reason("region", f"gevestigd in {where}, in dezelfde provincie")
+        return Reason("region", f"{where}, in dezelfde provincie")
     if hops == 1:
-        return Reason("region", f"gevestigd in {where}, in een buurprovincie (afstand 1)")
+        return Reason("region", f"{where}, in een buurprovincie (afstand 1)")
     if hops > 1:
-        return Reason("region", f"gevestigd in {where}, afstand {hops} provincies")
-    return Reason("region", f"gevestigd in {where}, buiten de gevraagde regio")
+        return Reason("region", f"{where}, afstand {hops} provincies")
+    return Reason("region", f"{where}, buiten de gevraagde regio")
 
 
 def _experience(index: MatchIndex, row: int) -> Reason:
@@ -128,9 +153,7 @@ def _breakdowns(index: MatchIndex, prep: PreparedMission, rows: np.ndarray
     themes = profiles[:, n_text:].toarray()
     total = prep.theme_weights.sum()
     theme_fit = themes @ prep.theme_weights / total if total else np.zeros(len(rows))
-    region_fit = np.zeros(len(rows))
-    if prep.municipality_fit is not None:
-        region_fit = row_max(index.org_municipalities[rows], prep.municipality_fit)
+    region_fit = prep.region_fit(index.org_municipalities[rows], index.org_provinces[rows])
     network_fit = prep.network.fit[rows] if prep.network is not None else np.zeros(len(rows))
     columns = {"theme_fit": theme_fit, "text_fit": text_fit, "region_fit": region_fit,
                "network_fit": network_fit, "experience": index.experience[rows]}

@@ -37,8 +37,13 @@ class RegionModel:
             fit = np.maximum(fit, reach)
         return fit
 
-    def municipality_fit(self, province: int | None, gemeenten: tuple[int, ...]) -> np.ndarray:
-        """Region fit of every gemeente for a mission given as a province and/or gemeenten."""
+    def mission_province_fit(self, province: int | None,
+                             gemeenten: tuple[int, ...]) -> np.ndarray:
+        """Region fit of every province as a whole, for a mission's province and/or gemeenten.
+
+        The province of a mission gemeente fits SAME_PROVINCE_OF_GEMEENTE: working somewhere in
+        it is not working in the gemeente.
+        """
         sources: dict[int, float] = {}
         for g in gemeenten:
             prov = int(self.municipality_province[g])
@@ -46,7 +51,11 @@ class RegionModel:
                 sources[prov] = max(sources.get(prov, 0.0), SAME_PROVINCE_OF_GEMEENTE)
         if province is not None:
             sources[province] = 1.0
-        prov_fit = np.r_[self.province_fit(sources), 0.0]
+        return self.province_fit(sources)
+
+    def municipality_fit(self, province: int | None, gemeenten: tuple[int, ...]) -> np.ndarray:
+        """Region fit of every gemeente for a mission given as a province and/or gemeenten."""
+        prov_fit = np.r_[self.mission_province_fit(province, gemeenten), 0.0]
         # Index -1 (unknown province) lands on the appended 0.
         fit = prov_fit[self.municipality_province]
         fit[list(gemeenten)] = 1.0

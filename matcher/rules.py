@@ -82,11 +82,12 @@ def _groups(index: MatchIndex, rows: Sequence[int]) -> RuleResult:
 
 
 def _provinces(index: MatchIndex, prep: PreparedMission, rows: Sequence[int]) -> list[int]:
-    """The mission's provinces, or else those where the members are located."""
+    """The mission's provinces, or else those where the members are located or operate."""
     if prep.provinces:
         return list(prep.provinces)
     munis = index.org_municipalities[list(rows)].indices if rows else []
     found = {int(index.regions.municipality_province[m]) for m in munis}
+    found |= set(index.org_provinces[list(rows)].indices.tolist() if rows else [])
     return sorted(p for p in found if p >= 0)
 
 

@@ -95,16 +95,13 @@ class ProblemCollector:
 
 @dataclass(frozen=True, slots=True)
 class Bundle:
-    """Nodes and relationships to load, plus hints the graph model cannot hold yet.
+    """Nodes and relationships to load, plus notes on how they were built.
 
-    `province_hints` pairs an organisation id with a province code (PVxx) for organisations
-    whose province is known but whose gemeente is not (no LOCATED_IN is invented for them).
     `notes` are human-readable findings made while building (e.g. corrected main locations).
     """
 
     nodes: tuple[Node, ...] = ()
     relationships: tuple[Relationship, ...] = ()
-    province_hints: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
 
     def merge(self, *others: Bundle) -> Bundle:
@@ -113,7 +110,6 @@ class Bundle:
         return Bundle(
             nodes=_unique(joined.nodes),
             relationships=_unique(joined.relationships),
-            province_hints=_unique(joined.province_hints),
             notes=joined.notes,
         )
 
@@ -123,14 +119,13 @@ class Bundle:
         return Bundle(
             nodes=tuple(n for b in parts for n in b.nodes),
             relationships=tuple(r for b in parts for r in b.relationships),
-            province_hints=tuple(h for b in parts for h in b.province_hints),
             notes=tuple(n for b in parts for n in b.notes),
         )
 
     def digest(self) -> str:
         """A SHA-256 over the whole content in order: equal digests mean identical bundles."""
         sha = hashlib.sha256()
-        for item in (*self.nodes, *self.relationships, *self.province_hints, *self.notes):
+        for item in (*self.nodes, *self.relationships, *self.notes):
             sha.update(repr(item).encode("utf-8"))
             sha.update(b"\n")
         return sha.hexdigest()

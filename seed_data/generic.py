@@ -2,8 +2,8 @@
 
 See seed_data/IMPORT_FORMAT.md. Theme labels and synonyms resolve to theme ids through the
 taxonomy, province names (also "Friesland"/"Fryslân") to PVxx. An organisation with a
-province but no gemeente gets no LOCATED_IN (that would invent a location); its province is
-kept in `Bundle.province_hints`.
+province but no gemeente gets no LOCATED_IN (that would invent a location) but OPERATES_IN
+its province.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ DECLARED_THEME_WEIGHT = 1.0
 class _Parsed:
     node: Organisation | Pps
     rels: tuple[Relationship, ...]
-    hint: str = ""
 
 
 def read_generic(folder: Path | str, themes: Taxonomy | None = None,
@@ -71,8 +70,7 @@ def read_generic(folder: Path | str, themes: Taxonomy | None = None,
     problems.raise_if_any()
     parsed = [*orgs, *coalitions]
     return Bundle(nodes=tuple(p.node for p in parsed),
-                  relationships=tuple(r for p in parsed for r in p.rels) + tuple(memberships),
-                  province_hints=tuple((p.node.id, p.hint) for p in orgs if p.hint))
+                  relationships=tuple(r for p in parsed for r in p.rels) + tuple(memberships))
 
 
 def _read(base: Path, name: str, columns: tuple[str, ...], required: bool,
@@ -116,7 +114,9 @@ def _organisation(row: Row, taxonomy: Taxonomy, regions: Regions, folder: str) -
             for t in _themes(row, taxonomy)]
     if gemeente:
         rels.append(make_relationship(RelType.LOCATED_IN, org_id, gemeente, main=True))
-    return _Parsed(org, tuple(rels), province if not gemeente else "")
+    elif province:
+        rels.append(make_relationship(RelType.OPERATES_IN, org_id, province))
+    return _Parsed(org, tuple(rels))
 
 
 def _place(row: Row, regions: Regions) -> tuple[str, str]:

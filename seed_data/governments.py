@@ -81,18 +81,16 @@ def _description(row: Row, provinces: tuple[str, ...], regions: Regions) -> str:
 
 
 def governments_bundle(items: list[RegionalOrganisation], regions: Regions) -> Bundle:
-    """Organisation nodes, LOCATED_IN their seat(s), and province hints.
+    """Organisation nodes, LOCATED_IN their seat(s), OPERATES_IN the provinces beyond them.
 
-    A hint is kept for every province an organisation serves beyond the provinces of its
-    seats: the model has no organisation-to-province relationship yet, and a seat is never
-    invented.
+    Every province an organisation serves beyond the provinces of its seats becomes an
+    OPERATES_IN: a seat there is never invented.
     """
     rels = []
-    hints = []
     for item in items:
         for i, gemeente in enumerate(item.gemeenten):
             rels.append(make_relationship(RelType.LOCATED_IN, item.org.id, gemeente, main=(i == 0)))
         seated = {regions.province_of[g] for g in item.gemeenten}
-        hints.extend((item.org.id, p) for p in item.provinces if p not in seated)
-    return Bundle(nodes=tuple(i.org for i in items), relationships=tuple(rels),
-                  province_hints=tuple(hints))
+        rels.extend(make_relationship(RelType.OPERATES_IN, item.org.id, p)
+                    for p in item.provinces if p not in seated)
+    return Bundle(nodes=tuple(i.org for i in items), relationships=tuple(rels))

@@ -15,8 +15,8 @@ from seed_data.bundle import Bundle, ProblemCollector
 # Nodes before relationships; regions and themes first so that later batches can link to them.
 LABEL_ORDER = (Label.PROVINCE, Label.MUNICIPALITY, Label.THEME, Label.ORGANISATION, Label.PPS)
 TYPE_ORDER = (RelType.PART_OF, RelType.BORDERS, RelType.BROADER, RelType.PRIORITISES,
-              RelType.LOCATED_IN, RelType.WORKS_ON, RelType.ACTIVE_IN, RelType.FOCUSES_ON,
-              RelType.MEMBER_OF)
+              RelType.LOCATED_IN, RelType.OPERATES_IN, RelType.WORKS_ON, RelType.ACTIVE_IN,
+              RelType.FOCUSES_ON, RelType.MEMBER_OF)
 Progress = Callable[[str, int, int], None]
 
 

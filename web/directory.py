@@ -38,7 +38,7 @@ def search_organisations(store: GraphStore, *, text: str = "", kind: str = "",
 
 
 def organisation_detail(store: GraphStore, org_id: str) -> dict[str, Any]:
-    """An organisation with its gemeenten, themes and pps memberships."""
+    """An organisation with its gemeenten, provinces (OPERATES_IN), themes and pps'en."""
     sub = store.neighbourhood(Label.ORGANISATION, org_id, 1, limit=DETAIL_LIMIT)
     nodes = _by_key(sub)
     province_of = regions(store).province_of
@@ -49,6 +49,9 @@ def organisation_detail(store: GraphStore, org_id: str) -> dict[str, Any]:
             {"id": r.target, "name": nodes[(Label.MUNICIPALITY, r.target)].name,
              "province": province_of.get(r.target, ""), "main": bool(r.props.get("main"))}
             for r in own if r.type is RelType.LOCATED_IN],
+        "provinces": [
+            {"id": r.target, "name": nodes[(Label.PROVINCE, r.target)].name}
+            for r in own if r.type is RelType.OPERATES_IN],
         "themes": [
             {"id": r.target, "label_nl": nodes[(Label.THEME, r.target)].label_nl,
              "weight": r.props.get("weight")}

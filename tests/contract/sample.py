@@ -43,6 +43,8 @@ RELATIONSHIPS = [
     make_relationship("LOCATED_IN", "kvk:1", "GM0344", main=True),
     make_relationship("LOCATED_IN", "kvk:2", "GM0363", main=True),
     make_relationship("LOCATED_IN", "gov:GM0687", "GM0687", main=True),
+    # Works in Zeeland without a known gemeente there.
+    make_relationship("OPERATES_IN", "kvk:2", "PV29"),
     make_relationship("WORKS_ON", "duo:25LX", "energy_transition", weight=0.8),
     make_relationship("WORKS_ON", "kvk:1", "energy_transition", weight=1.0),
     make_relationship("WORKS_ON", "kvk:2", "ict", weight=1.0),

@@ -85,6 +85,8 @@ def test_link_to_a_missing_node_writes_nothing_of_the_batch(loaded):
 def test_link_endpoints_must_have_the_labels_of_the_type(loaded):
     with pytest.raises(InvalidGraphData):
         loaded.link([make_relationship("LOCATED_IN", "duo:25LX", "PV26")])
+    with pytest.raises(InvalidGraphData):
+        loaded.link([make_relationship("OPERATES_IN", "duo:25LX", "GM0344")])
 
 
 def test_link_rejects_a_property_outside_the_allow_list(loaded):
@@ -117,6 +119,8 @@ def test_list_nodes_is_sorted_by_id(loaded):
     (OrganisationQuery(text="UTRECHT"), ["duo:25LX", "duo:25PZ", "kvk:1"]),
     (OrganisationQuery(kind=OrgKind.COMPANY), ["kvk:1", "kvk:2"]),
     (OrganisationQuery(province="PV27"), ["duo:25LX", "kvk:2"]),
+    (OrganisationQuery(province="PV29"), ["gov:GM0687", "kvk:2"]),  # kvk:2 by OPERATES_IN
+    (OrganisationQuery(kind=OrgKind.COMPANY, province="PV29"), ["kvk:2"]),
     (OrganisationQuery(theme="energy_transition"), ["duo:25LX", "kvk:1"]),
     (OrganisationQuery(synthetic=False), ["duo:25LX", "duo:25PZ", "gov:GM0687"]),
     (OrganisationQuery(kind=OrgKind.COMPANY, province="PV26", synthetic=True), ["kvk:1"]),
@@ -193,6 +197,7 @@ def test_stats_count_everything_and_list_zeros(store):
     assert stats.nodes == {"Organisation": 5, "Pps": 1, "Theme": 3, "Province": 3,
                            "Municipality": 3}
     assert stats.relationships["LOCATED_IN"] == 6
+    assert stats.relationships["OPERATES_IN"] == 1
     assert stats.relationships["BROADER"] == 1
     assert stats.organisations_by_kind["company"] == 2
     assert stats.organisations_by_kind["wo"] == 0

@@ -63,3 +63,9 @@ def test_ended_pps_is_not_active():
     ended = replace(sample.PPSES[0], phase="afgerond")
     snap = _snapshot(extra_nodes=[ended])
     assert _cell(coverage(snap), "PV26", "energy_transition").active_pps == 0
+
+
+def test_an_organisation_counts_in_a_province_it_operates_in():
+    cells = coverage(_snapshot(), provinces=["PV29"], themes=["ict", "energy_transition"])
+    assert _cell(cells, "PV29", "ict").counts["company"] == 1  # kvk:2, OPERATES_IN Zeeland
+    assert _cell(cells, "PV29", "energy_transition").counts["company"] == 0

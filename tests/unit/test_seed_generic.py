@@ -62,9 +62,10 @@ def test_coalitions_become_pps_nodes_with_mission_province_and_themes():
                                            for r in bundle.relationships_of(RelType.ACTIVE_IN)}
 
 
-def test_an_organisation_with_only_a_province_gets_a_hint_and_no_location():
+def test_an_organisation_with_only_a_province_operates_in_it_and_has_no_location():
     bundle = read(EXAMPLE)
-    assert ("ex:co-datagrid", "PV20") in bundle.province_hints
+    operates = {(r.source, r.target) for r in bundle.relationships_of(RelType.OPERATES_IN)}
+    assert ("ex:co-datagrid", "PV20") in operates
     assert "ex:co-datagrid" not in {r.source for r in bundle.relationships_of(RelType.LOCATED_IN)}
 
 
@@ -88,7 +89,9 @@ def test_several_problems_are_reported_at_once(tmp_path):
 def test_province_names_codes_and_friesland_are_accepted(tmp_path):
     folder = write_orgs(tmp_path / "in", "a,A,company,,,Friesland,,,", "b,B,company,,,pv27,,,",
                         "c,C,company,,,Noord-Holland,,,")
-    assert set(read(folder).province_hints) == {("a", "PV21"), ("b", "PV27"), ("c", "PV27")}
+    operates = read(folder).relationships_of(RelType.OPERATES_IN)
+    assert {(r.source, r.target) for r in operates} == {("a", "PV21"), ("b", "PV27"),
+                                                         ("c", "PV27")}
 
 
 def test_a_gemeente_outside_the_given_province_is_refused(tmp_path):

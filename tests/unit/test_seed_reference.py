@@ -227,11 +227,12 @@ def test_governments_cover_all_provinces_and_gemeenten_and_boards_are_listed():
     assert places["gov:GM0080"] == ["GM0080"]
 
 
-def test_boards_without_a_known_seat_keep_a_province_hint_and_no_location():
-    hints = set(real().province_hints)
-    assert ("board:impuls-zeeland", ZEELAND) in hints
+def test_boards_operate_in_the_provinces_they_serve_beyond_their_seats():
+    operates = {(r.source, r.target) for r in real().relationships_of(RelType.OPERATES_IN)}
+    assert ("board:impuls-zeeland", ZEELAND) in operates
     assert "board:impuls-zeeland" not in located(real())
-    assert ("board:nom", DRENTHE) in hints  # seated in Groningen, serving the north
+    assert ("board:nom", DRENTHE) in operates  # seated in Groningen, serving the north
+    assert ("board:nom", GRONINGEN) not in operates  # its seat already places it there
 
 
 def test_the_real_pps_list_is_loaded_with_sources_and_members():

@@ -50,6 +50,13 @@ def test_detail_lists_gemeenten_themes_and_pps(client):
     assert body["themes"] == [
         {"id": "energy_transition", "label_nl": "Energietransitie", "weight": 0.8}]
     assert body["pps"] == [{"id": "pps:1", "name": "Energiepact Utrecht", "role": "penvoerder"}]
+    assert body["provinces"] == []
+
+
+def test_detail_lists_provinces_an_organisation_operates_in(client):
+    body = client.get("/api/organisations/kvk:2").get_json()
+    assert [g["id"] for g in body["locations"]] == ["GM0363"]
+    assert body["provinces"] == [{"id": "PV29", "name": "Zeeland"}]
 
 
 def test_detail_of_an_unknown_organisation_is_404(client):

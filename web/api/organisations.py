@@ -67,6 +67,13 @@ class LocationSchema(Schema):
     main = fields.Boolean()
 
 
+class OperatesInSchema(Schema):
+    """A province the organisation works in without a known gemeente there."""
+
+    id = fields.String()
+    name = fields.String()
+
+
 class WorksOnSchema(Schema):
     """A theme the organisation works on, with its weight."""
 
@@ -84,10 +91,11 @@ class MembershipSchema(Schema):
 
 
 class OrganisationDetailSchema(Schema):
-    """An organisation with its gemeenten, themes and pps memberships."""
+    """An organisation with its gemeenten, provinces, themes and pps memberships."""
 
     organisation = fields.Nested(OrganisationSchema)
     locations = fields.List(fields.Nested(LocationSchema))
+    provinces = fields.List(fields.Nested(OperatesInSchema))
     themes = fields.List(fields.Nested(WorksOnSchema))
     pps = fields.List(fields.Nested(MembershipSchema))
 
