@@ -96,7 +96,7 @@ def load_regions(data_dir: Path | None = None) -> Regions:
     borders = land_borders(base / GEOJSON_FILE, GEOJSON_FILE) | _water_borders(data_dir, codes)
     capitals = _capitals(data_dir, province_of)
     return Regions(provinces, municipalities, province_of, tuple(sorted(borders)), capitals,
-                   _province_names(provinces), _gemeente_names(data_dir, municipalities))
+                   province_names(provinces), _gemeente_names(data_dir, municipalities))
 
 
 def _provinces(data_dir: Path | None) -> tuple[Province, ...]:
@@ -191,7 +191,8 @@ def _capitals(data_dir: Path | None, province_of: dict[str, str]) -> dict[str, s
     return dict(parse_rows(rows, parse))
 
 
-def _province_names(provinces: tuple[Province, ...]) -> dict[str, str]:
+def province_names(provinces: tuple[Province, ...]) -> dict[str, str]:
+    """Normalised province name, code or common alias (e.g. 'Friesland') -> PVxx."""
     names = {normalise(p.name): p.id for p in provinces}
     names.update({normalise(p.id): p.id for p in provinces})
     for code, aliases in PROVINCE_ALIASES.items():

@@ -11,6 +11,8 @@ from weakref import WeakKeyDictionary
 from graph_schema.errors import NotFound
 from graph_schema.model import Label, Municipality, Province, RelType, Theme
 from graph_schema.store import GraphStore
+from seed_data.regions import province_names
+from seed_data.themes import normalise
 
 T = TypeVar("T")
 _cache: WeakKeyDictionary[Any, dict[str, tuple[str, Any]]] = WeakKeyDictionary()
@@ -50,6 +52,7 @@ class Regions:
     province_of: dict[str, str]
     borders: dict[str, tuple[str, ...]]
     priorities: dict[str, tuple[str, ...]]
+    names: dict[str, str]  # normalised name, code or alias -> PVxx
 
 
 @dataclass(frozen=True)
@@ -70,14 +73,16 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
 
 def _build_regions(store: GraphStore) -> Regions:
     borders = [(r.source, r.target) for r in store.relationships(RelType.BORDERS)]
+    provinces: tuple[Province, ...] = store.list_nodes(Label.PROVINCE)  # type: ignore[assignment]
     return Regions(
-        provinces=store.list_nodes(Label.PROVINCE),  # type: ignore[arg-type]
+        provinces=provinces,
         municipalities=store.list_nodes(Label.MUNICIPALITY),  # type: ignore[arg-type]
         province_of={r.source: r.target for r in store.relationships(RelType.PART_OF)},
         # BORDERS is stored once per pair; neighbours are symmetric.
         borders=_grouped(borders + [(b, a) for a, b in borders]),
         priorities=_grouped((r.source, r.target)
                             for r in store.relationships(RelType.PRIORITISES)),
+        names=province_names(provinces),
     )
 
 
@@ -129,11 +134,10 @@ def list_regions(store: GraphStore, province: str = "") -> dict[str, list[dict[s
 
 
 def resolve_province(store: GraphStore, value: str, field: str = "province") -> str:
-    """The PVxx id of a province given by id or (case-insensitive) name."""
-    wanted = value.strip().casefold()
-    for prov in regions(store).provinces:
-        if wanted in (prov.id.casefold(), prov.name.casefold()):
-            return prov.id
+    """The PVxx id of a province given by id or name, as imports read it (also 'Friesland')."""
+    code = regions(store).names.get(normalise(value))
+    if code is not None:
+        return code
     raise UnknownReference(field, f"unknown province {value!r} (give a name or a PVxx code)")
 
 

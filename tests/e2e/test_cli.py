@@ -88,3 +88,10 @@ def test_load_twice_and_stats_on_neo4j(capsys, neo4j_store):
     assert first == second
     assert first["nodes"]["Municipality"] == 342
     assert first["organisations_by_kind"]["company"] == 150
+
+
+def test_province_aliases_that_imports_accept_work_for_missions_too(capsys):
+    answers = [run(capsys, "recommend", "zorgtechnologie", "--province", name, "--kinds", "hbo",
+                   "--k", "2", "--json", *SMALL) for name in ("PV21", "Friesland", "fryslan")]
+    assert all(code == 0 for code, _, _ in answers)
+    assert answers[1][1] == answers[0][1] == answers[2][1]
