@@ -1,131 +1,252 @@
-"""Coverage per province and theme: partners of each kind, pps'en and missing required kinds."""
+"""Coverage per province and theme: partners of each kind, pps'en, gaps, mkb in pps'en, overlap.
+
+Built on the notions of `matcher.notions` (works on a theme, is in a province, gives regional
+support), so coverage, the coalition rules and the recommendations agree. The numbers for all
+provinces x themes come from a few sparse products over a `CoverageModel` (one pass, no loop
+per cell).
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph_schema.model import GraphSnapshot, Organisation, OrgKind, RelType
+import numpy as np
+import scipy.sparse as sp
 
-# What a coalition needs (DESIGN section 1), as kinds that can fill each need.
+from graph_schema.model import GraphSnapshot, Organisation, OrgKind, Pps, Relationship, RelType
+from matcher.notions import (
+    gives_regional_support,
+    organisation_provinces,
+    own_theme_weights,
+    theme_ancestors,
+    theme_weights,
+    works_on_themes,
+)
+from matcher.regions import RegionModel, build_regions
+
+# What a coalition needs (DESIGN section 1), as kinds that can fill each need; "government" is
+# filled by any organisation that gives regional support (notions.gives_regional_support).
 REQUIRED: dict[str, frozenset[OrgKind]] = {
     "hbo": frozenset({OrgKind.HBO}),
     "mbo": frozenset({OrgKind.MBO}),
     "company": frozenset({OrgKind.COMPANY, OrgKind.OTHER}),
     "government": frozenset({OrgKind.GOVERNMENT, OrgKind.BOARD}),
 }
+REGIONAL_NEED = "government"
+# Regional support is about where a party is, not what it works on: these kinds count in every
+# theme of the provinces they are in.
+LOCATION_KINDS = frozenset({OrgKind.GOVERNMENT, OrgKind.BOARD})
 # Phases after which a pps no longer counts as active.
 ENDED_PHASES = frozenset({"afgerond", "beeindigd", "beëindigd", "gestopt", "ended"})
 
 
 @dataclass(frozen=True, slots=True)
 class CoverageCell:
-    """One province x theme: partner counts per kind, mkb companies, active pps'en, gaps."""
+    """One province x theme: partner counts per kind, active pps'en, gaps, mkb and overlap.
+
+    `counts` holds organisations of each kind in the province that work on the theme;
+    governments and boards count by location alone. `mkb_in_pps` counts mkb companies that
+    are members of an active pps of the province on the theme; `overlap` names the active
+    pps'en when there are several.
+    """
 
     province: str
     theme: str
     priority: bool
     counts: dict[str, int]
+    regional_support: int
     mkb_companies: int
-    active_pps: int
+    pps_real: int
+    pps_synthetic: int
+    mkb_in_pps: int
     missing_kinds: tuple[str, ...]
+    overlap: tuple[str, ...]
+
+    @property
+    def active_pps(self) -> int:
+        """Active pps'en on the theme in the province, real and synthetic."""
+        return self.pps_real + self.pps_synthetic
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a cell."""
         return {"province": self.province, "theme": self.theme, "priority": self.priority,
-                "counts": dict(self.counts), "mkb_companies": self.mkb_companies,
-                "active_pps": self.active_pps, "missing_kinds": list(self.missing_kinds)}
+                "counts": dict(self.counts), "regional_support": self.regional_support,
+                "mkb_companies": self.mkb_companies, "active_pps": self.active_pps,
+                "pps_real": self.pps_real, "pps_synthetic": self.pps_synthetic,
+                "mkb_in_pps": self.mkb_in_pps, "missing_kinds": list(self.missing_kinds),
+                "overlap": list(self.overlap)}
 
 
-def theme_ancestors(snapshot: GraphSnapshot) -> dict[str, frozenset[str]]:
-    """Each theme with every broader theme above it (itself included)."""
-    parents: dict[str, set[str]] = {t.id: set() for t in snapshot.themes}
-    for rel in _of_type(snapshot, RelType.BROADER):
-        parents.setdefault(rel.source, set()).add(rel.target)
-    out: dict[str, frozenset[str]] = {}
-    for theme in parents:
-        seen, todo = {theme}, [theme]
-        while todo:  # the seen-set also guards against cycles in imported taxonomies
-            for parent in parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        out[theme] = frozenset(seen)
+@dataclass(frozen=True, eq=False)
+class CoverageModel:
+    """What coverage needs, as id-ordered arrays and 0/1 matrices; build with `coverage_model`."""
+
+    orgs: tuple[Organisation, ...]
+    ppses: tuple[Pps, ...]
+    theme_ids: tuple[str, ...]
+    regions: RegionModel
+    org_provinces: sp.csr_matrix  # org x province (notions.organisation_provinces)
+    works_on: sp.csr_matrix  # org x theme (notions.works_on_themes)
+    membership: sp.csr_matrix  # org x pps
+    pps_provinces: sp.csr_matrix  # pps x province (ACTIVE_IN)
+    pps_themes: sp.csr_matrix  # pps x theme, FOCUSES_ON closed over broader themes
+    priorities: frozenset[tuple[int, int]]  # (province, theme) pairs a province prioritises
+
+    @property
+    def province_ids(self) -> tuple[str, ...]:
+        """Province ids in index order."""
+        return tuple(p.id for p in self.regions.provinces)
+
+
+def _incidence(rels: Iterable[Relationship], rows: dict[str, int], cols: dict[str, int],
+               value: str | None = None) -> sp.csr_matrix:
+    """Rows x cols from the relationships whose both ends are known (a property or 1)."""
+    pairs = [(rows[r.source], cols[r.target], float(r.props.get(value, 1.0)) if value else 1.0)
+             for r in rels if r.source in rows and r.target in cols]
+    data = np.array([p[2] for p in pairs], dtype=np.float32)
+    index = (np.array([p[0] for p in pairs], dtype=np.int64),
+             np.array([p[1] for p in pairs], dtype=np.int64))
+    out = sp.csr_matrix((data, index), shape=(len(rows), len(cols)))
+    out.sum_duplicates()
     return out
 
 
-def coverage(snapshot: GraphSnapshot, provinces: Iterable[str] = (),
-             themes: Iterable[str] = ()) -> tuple[CoverageCell, ...]:
-    """Cells for the given provinces and themes (all when empty), sorted by province, theme.
+def coverage_model(snapshot: GraphSnapshot) -> CoverageModel:
+    """Parse a snapshot into the arrays coverage aggregates over."""
+    orgs = tuple(sorted(snapshot.organisations, key=lambda o: o.id))
+    ppses = tuple(sorted(snapshot.ppses, key=lambda p: p.id))
+    themes = tuple(sorted(snapshot.themes, key=lambda t: t.id))
+    by_type: dict[RelType, list[Relationship]] = defaultdict(list)
+    for rel in snapshot.relationships:
+        by_type[rel.type].append(rel)
+    regions = build_regions(
+        tuple(sorted(snapshot.provinces, key=lambda p: p.id)),
+        tuple(sorted(snapshot.municipalities, key=lambda m: m.id)),
+        [(r.source, r.target) for r in by_type[RelType.PART_OF]],
+        [(r.source, r.target) for r in by_type[RelType.BORDERS]])
+    org_pos = {o.id: i for i, o in enumerate(orgs)}
+    pps_pos = {p.id: i for i, p in enumerate(ppses)}
+    theme_pos = {t.id: i for i, t in enumerate(themes)}
+    prov_pos = regions.province_pos
+    broader = _incidence(by_type[RelType.BROADER], theme_pos, theme_pos).tocoo()
+    ancestors = theme_ancestors(len(themes), list(zip(broader.row.tolist(),
+                                                      broader.col.tolist(), strict=True)))
+    focus = _incidence(by_type[RelType.FOCUSES_ON], pps_pos, theme_pos)
+    membership = _incidence(by_type[RelType.MEMBER_OF], org_pos, pps_pos)
+    works = _incidence(by_type[RelType.WORKS_ON], org_pos, theme_pos, "weight")
+    weights = theme_weights(own_theme_weights(works, orgs, themes), membership, focus)
+    priorities = _incidence(by_type[RelType.PRIORITISES], prov_pos, theme_pos).tocoo()
+    return CoverageModel(
+        orgs=orgs, ppses=ppses, theme_ids=tuple(theme_pos), regions=regions,
+        org_provinces=organisation_provinces(
+            _incidence(by_type[RelType.LOCATED_IN], org_pos, regions.municipality_pos),
+            regions.municipality_province,
+            _incidence(by_type[RelType.OPERATES_IN], org_pos, prov_pos)),
+        works_on=works_on_themes(weights, ancestors),
+        membership=membership,
+        pps_provinces=_incidence(by_type[RelType.ACTIVE_IN], pps_pos, prov_pos),
+        pps_themes=works_on_themes(focus, ancestors),
+        priorities=frozenset(zip(priorities.row.tolist(), priorities.col.tolist(), strict=True)),
+    )
 
-    An organisation counts for a theme when it works on it or on a narrower theme, and for a
-    province when it is located in one of its gemeenten or operates in the province
-    (OPERATES_IN); each organisation once per cell.
+
+def _row_kron(a: sp.csr_matrix, b: sp.csr_matrix) -> sp.csr_matrix:
+    """Row-wise Kronecker product: out[i, j*B + k] = a[i, j] * b[i, k] (B = columns of b)."""
+    na, nb = a.shape[1], b.shape[1]
+    spread_a = sp.kron(sp.identity(na, format="csr"), np.ones((1, nb)), format="csr")
+    spread_b = sp.kron(np.ones((1, na)), sp.identity(nb, format="csr"), format="csr")
+    return sp.csr_matrix((a @ spread_a).multiply(b @ spread_b))
+
+
+def _dense(m: Any) -> np.ndarray:
+    """A (sparse or dense) matrix as a dense int64 array."""
+    return np.asarray(m.toarray() if sp.issparse(m) else m).astype(np.int64)
+
+
+@dataclass(frozen=True, eq=False)
+class _Totals:
+    """Province x theme arrays for all cells, from one pass of aggregations."""
+
+    by_kind: dict[str, np.ndarray]
+    regional: np.ndarray  # per province
+    mkb: np.ndarray
+    pps_real: np.ndarray
+    pps_synthetic: np.ndarray
+    mkb_in_pps: np.ndarray
+    cell_pps: sp.csr_matrix  # (province * themes + theme) x pps, active pps'en per cell
+
+
+def _totals(model: CoverageModel) -> _Totals:
+    """Every count of every cell: one sparse product per kind, pps group and mkb."""
+    n_prov, n_theme = len(model.regions.provinces), len(model.theme_ids)
+    kinds = np.array([o.kind.value for o in model.orgs], dtype=object)
+    located = model.org_provinces
+    by_kind: dict[str, np.ndarray] = {}
+    for kind in OrgKind:
+        rows = np.flatnonzero(kinds == kind.value)
+        if kind in LOCATION_KINDS:
+            per_prov = _dense(located[rows].sum(axis=0)).ravel()
+            by_kind[kind.value] = np.repeat(per_prov[:, None], n_theme, axis=1)
+        else:
+            by_kind[kind.value] = _dense(located[rows].T @ model.works_on[rows])
+    regional = np.flatnonzero([gives_regional_support(o) for o in model.orgs])
+    mkb = np.flatnonzero([o.kind is OrgKind.COMPANY and bool(o.mkb) for o in model.orgs])
+    active = np.array([p.phase.strip().lower() not in ENDED_PHASES for p in model.ppses],
+                      dtype=bool)
+    synthetic = np.array([p.synthetic for p in model.ppses], dtype=bool)
+    # cells[pps, province * n_theme + theme] = 1: the active pps is in that cell
+    cells = _row_kron(model.pps_provinces, model.pps_themes)
+    cells = sp.csr_matrix(sp.diags(active.astype(np.float32)) @ cells)
+    per_cell = cells.T.tocsr()
+    shape = (n_prov, n_theme)
+    reached = (model.membership[mkb] @ cells) if len(mkb) else sp.csr_matrix((0, n_prov * n_theme))
+    return _Totals(
+        by_kind=by_kind,
+        regional=_dense(located[regional].sum(axis=0)).ravel(),
+        mkb=_dense(located[mkb].T @ model.works_on[mkb]),
+        pps_real=_dense(per_cell @ (~synthetic).astype(np.float32)).reshape(shape),
+        pps_synthetic=_dense(per_cell @ synthetic.astype(np.float32)).reshape(shape),
+        mkb_in_pps=_dense((reached != 0).sum(axis=0)).reshape(shape),
+        cell_pps=per_cell,
+    )
+
+
+def _missing(counts: dict[str, int], regional: int) -> tuple[str, ...]:
+    """The required needs no organisation in the cell fills."""
+    return tuple(need for need, kinds in REQUIRED.items()
+                 if not (regional if need == REGIONAL_NEED
+                         else any(counts[k.value] for k in kinds)))
+
+
+def coverage(model: CoverageModel, provinces: Sequence[str] = (),
+             themes: Sequence[str] = ()) -> tuple[CoverageCell, ...]:
+    """Cells for the given province and theme ids (all when empty), sorted by province, theme.
+
+    An organisation counts for a theme when it works on it (notions.works_on_themes) and for a
+    province when it is in it (notions.organisation_provinces); each once per cell.
     """
-    wanted_p = set(provinces) or {p.id for p in snapshot.provinces}
-    wanted_t = set(themes) or {t.id for t in snapshot.themes}
-    ancestors = theme_ancestors(snapshot)
-    org_provinces = _organisation_provinces(snapshot)
-    counts: dict[tuple[str, str], Counter[str]] = {}
-    by_id = {o.id: o for o in snapshot.organisations}
-    for org_id, worked_on in _grouped(_of_type(snapshot, RelType.WORKS_ON)).items():
-        cells = {(p, a) for p in org_provinces.get(org_id, ()) if p in wanted_p
-                 for w in worked_on for a in ancestors.get(w, (w,)) if a in wanted_t}
-        for cell in cells:
-            _count(counts.setdefault(cell, Counter()), by_id[org_id])
-    pps_cells = _pps_cells(snapshot, ancestors)
-    priorities = {(r.source, r.target) for r in _of_type(snapshot, RelType.PRIORITISES)}
-    return tuple(
-        _cell(p, t, (p, t) in priorities, counts.get((p, t), Counter()), pps_cells[(p, t)])
-        for p in sorted(wanted_p) for t in sorted(wanted_t))
-
-
-def _cell(province: str, theme: str, priority: bool, counted: Counter[str],
-          pps: int) -> CoverageCell:
-    by_kind = {kind.value: counted.get(kind.value, 0) for kind in OrgKind}
-    missing = tuple(need for need, kinds in REQUIRED.items()
-                    if not any(by_kind[k.value] for k in kinds))
-    return CoverageCell(province, theme, priority, by_kind, counted.get("mkb", 0), pps, missing)
-
-
-def _count(counter: Counter[str], org: Organisation) -> None:
-    counter[org.kind.value] += 1
-    if org.kind is OrgKind.COMPANY and org.mkb:
-        counter["mkb"] += 1
-
-
-def _organisation_provinces(snapshot: GraphSnapshot) -> dict[str, set[str]]:
-    province_of = {r.source: r.target for r in _of_type(snapshot, RelType.PART_OF)}
-    out: dict[str, set[str]] = {}
-    for rel in _of_type(snapshot, RelType.LOCATED_IN):
-        if rel.target in province_of:
-            out.setdefault(rel.source, set()).add(province_of[rel.target])
-    for rel in _of_type(snapshot, RelType.OPERATES_IN):
-        out.setdefault(rel.source, set()).add(rel.target)
-    return out
-
-
-def _pps_cells(snapshot: GraphSnapshot,
-               ancestors: Mapping[str, frozenset[str]]) -> Counter[tuple[str, str]]:
-    active = {p.id for p in snapshot.ppses if p.phase.strip().lower() not in ENDED_PHASES}
-    focus = _grouped(_of_type(snapshot, RelType.FOCUSES_ON))
-    cells: Counter[tuple[str, str]] = Counter()
-    for pps_id, provinces in _grouped(_of_type(snapshot, RelType.ACTIVE_IN)).items():
-        if pps_id not in active:
-            continue
-        themes = {a for t in focus.get(pps_id, ()) for a in ancestors.get(t, (t,))}
-        cells.update((p, t) for p in provinces for t in themes)
-    return cells
-
-
-def _of_type(snapshot: GraphSnapshot, rel_type: RelType) -> Iterable[Any]:
-    return (r for r in snapshot.relationships if r.type is rel_type)
-
-
-def _grouped(rels: Iterable[Any]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for rel in rels:
-        out.setdefault(rel.source, set()).add(rel.target)
-    return out
+    prov_ids, theme_ids = model.province_ids, model.theme_ids
+    unknown = sorted((set(provinces) - set(prov_ids)) | (set(themes) - set(theme_ids)))
+    if unknown:
+        raise ValueError(f"unknown province or theme: {', '.join(unknown)}")
+    wanted_p = sorted(prov_ids.index(p) for p in set(provinces)) or range(len(prov_ids))
+    wanted_t = sorted(theme_ids.index(t) for t in set(themes)) or range(len(theme_ids))
+    totals = _totals(model)
+    out = []
+    for p in wanted_p:
+        for t in wanted_t:
+            counts = {kind: int(v[p, t]) for kind, v in totals.by_kind.items()}
+            regional = int(totals.regional[p])
+            cell = p * len(theme_ids) + t
+            pps = totals.cell_pps.indices[totals.cell_pps.indptr[cell]:
+                                          totals.cell_pps.indptr[cell + 1]]
+            names = tuple(sorted(model.ppses[i].name for i in pps)) if len(pps) > 1 else ()
+            out.append(CoverageCell(
+                prov_ids[p], theme_ids[t], (p, t) in model.priorities, counts, regional,
+                int(totals.mkb[p, t]), int(totals.pps_real[p, t]),
+                int(totals.pps_synthetic[p, t]), int(totals.mkb_in_pps[p, t]),
+                _missing(counts, regional), names))
+    return tuple(out)

@@ -15,15 +15,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from graph_schema.model import Organisation
+from matcher.notions import theme_weights
 from matcher.sparse import expand_max, keep_top_per_row
 
 # Weights of the three parts of a text profile (each part l2-normalised first): an
 # organisation without a description is still matched on its themes and coalition missions.
 TEXT_PART_WEIGHTS = {"description": 1.0, "theme_labels": 0.5, "missions": 1.0}
-# Theme weight an organisation gets from the themes of the pps'en it is a member of.
-PPS_THEME_WEIGHT = 0.8
-# Theme weight a company gets from its SBI section when a theme lists that section.
-SBI_THEME_WEIGHT = 0.3
 # Experience saturates: 1 - 0.5**memberships, blended with years active (capped at 10).
 EXPERIENCE_YEARS_CAP = 10.0
 EXPERIENCE_YEARS_SHARE = 0.3
@@ -54,8 +51,7 @@ class ProfileModel:
 
     def direct_themes(self, own: sp.csr_matrix, membership: sp.csr_matrix) -> sp.csr_matrix:
         """Own theme weights (WORKS_ON, SBI) raised by the themes of member coalitions."""
-        via_pps = (membership @ self.pps_themes).astype(bool).astype(np.float32)
-        return sp.csr_matrix(own.maximum(PPS_THEME_WEIGHT * via_pps))
+        return theme_weights(own, membership, self.pps_themes)
 
     def cap(self, rows: sp.csr_matrix) -> sp.csr_matrix:
         """l2-normalised rows, cut to the `max_terms` strongest n-grams when set."""

@@ -11,7 +11,8 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from graph_schema.model import GraphSnapshot, Organisation, Pps, Relationship, RelType, Theme
-from matcher.features import SBI_THEME_WEIGHT, ProfileModel, org_document
+from matcher.features import ProfileModel, org_document
+from matcher.notions import own_theme_weights
 from matcher.regions import RegionModel, build_regions
 from matcher.taxonomy import theme_similarity
 from matcher.text import label_matrix, make_vectoriser, theme_text
@@ -57,19 +58,6 @@ def _matrix(pairs: list[Triple], shape: tuple[int, int], value: str | None = Non
     m.sum_duplicates()
     m.data = np.clip(m.data, 0.0, 1.0)
     return m
-
-
-def _sbi_themes(orgs: Sequence[Organisation], themes: Sequence[Theme]) -> sp.csr_matrix:
-    """Organisation x theme weight for themes that list the organisation's SBI section."""
-    by_section: dict[str, list[int]] = defaultdict(list)
-    for t, theme in enumerate(themes):
-        for section in theme.sbi_sections:
-            by_section[section].append(t)
-    pairs = [(i, t) for i, o in enumerate(orgs) if o.sbi_section for t in by_section[o.sbi_section]]
-    rows = [p[0] for p in pairs]
-    cols = [p[1] for p in pairs]
-    data = np.full(len(pairs), SBI_THEME_WEIGHT, dtype=np.float32)
-    return sp.csr_matrix((data, (rows, cols)), shape=(len(orgs), len(themes)))
 
 
 def _priorities(pairs: list[Triple]) -> dict[int, tuple[tuple[int, str], ...]]:
@@ -144,7 +132,7 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
         orgs=orgs,
         ppses=ppses,
         themes=themes,
-        own_themes=sp.csr_matrix(works_on.maximum(_sbi_themes(orgs, themes))),
+        own_themes=own_theme_weights(works_on, orgs, themes),
         membership=_matrix(_pairs(by_type[RelType.MEMBER_OF], org_pos, pps_pos), (n, p)),
         org_municipalities=_matrix(located, (n, len(regions.municipalities))),
         org_provinces=_matrix(operates, (n, len(regions.provinces))),

@@ -31,10 +31,20 @@ class CoverageCellSchema(Schema):
     theme = fields.String()
     theme_label = fields.String()
     priority = fields.Boolean(metadata={"description": "the province prioritises this theme"})
-    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={
+        "description": "organisations per kind in the province working on the theme; "
+                       "governments and boards count by location alone"})
+    regional_support = fields.Integer(metadata={
+        "description": "gemeenten, provincies and regional boards in the province"})
     mkb_companies = fields.Integer()
     active_pps = fields.Integer()
+    pps_real = fields.Integer()
+    pps_synthetic = fields.Integer()
+    mkb_in_pps = fields.Integer(metadata={
+        "description": "mkb companies in an active pps of the province on the theme"})
     missing_kinds = fields.List(fields.String())
+    overlap = fields.List(fields.String(), metadata={
+        "description": "names of the active pps'en on the theme when there are several"})
 
 
 class CoverageSchema(Schema):
