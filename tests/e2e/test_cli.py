@@ -24,7 +24,8 @@ def test_stats_json_on_memory_loads_the_seed_and_has_the_documented_shape(capsys
     code, out, _ = run(capsys, "stats", "--json", *SMALL)
     stats = json.loads(out)
     assert code == 0
-    assert list(stats) == ["nodes", "relationships", "organisations_by_kind"]
+    assert list(stats) == ["nodes", "relationships", "organisations_by_kind", "pps_by_origin"]
+    assert stats["pps_by_origin"]["real"] >= 40 and stats["pps_by_origin"]["synthetic"] >= 10
     assert stats["nodes"]["Province"] == 12
     assert stats["organisations_by_kind"]["company"] == 150
 
