@@ -120,10 +120,15 @@ def _mix(index: MatchIndex, rows: np.ndarray, scores: np.ndarray, chosen: list[i
 
 
 def select(index: MatchIndex, rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
-    """The final top-k positions: short list by score, MMR for diversity, then the mix."""
+    """The final top-k positions: short list by score, MMR and the mix choose, score orders.
+
+    Diversity and the mix decide who is in the top k; the list is shown by the score it
+    shows (ties by id), so a user never sees a lower score above a higher one.
+    """
     short = top_positions(scores, rows, max(SHORTLIST_MIN, SHORTLIST_FACTOR * k))
     picked = _mix(index, rows[short], scores[short],
                   _mmr(index, rows[short], scores[short], k), k)
+    picked.sort(key=lambda p: (-scores[short[p]], rows[short[p]]))
     return short[np.asarray(picked, dtype=np.int64)]
 
 

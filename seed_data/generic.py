@@ -108,7 +108,7 @@ def _organisation(row: Row, taxonomy: Taxonomy, regions: Regions, folder: str) -
     province, gemeente = _place(row, regions)
     org = Organisation(id=org_id, name=row.require("name"), kind=OrgKind(kind),
                        description=row.get("description"), size_class=size,
-                       mkb=SIZE_CLASSES.get(size), synthetic=row.boolean("synthetic"),
+                       mkb=_mkb(row, size), synthetic=row.boolean("synthetic"),
                        source=f"generic import ({folder})")
     rels = [make_relationship(RelType.WORKS_ON, org_id, t, weight=DECLARED_THEME_WEIGHT)
             for t in _themes(row, taxonomy)]
@@ -117,6 +117,17 @@ def _organisation(row: Row, taxonomy: Taxonomy, regions: Regions, folder: str) -
     elif province:
         rels.append(make_relationship(RelType.OPERATES_IN, org_id, province))
     return _Parsed(org, tuple(rels))
+
+
+def _mkb(row: Row, size: str) -> bool | None:
+    """The mkb flag: from the `mkb` column (registers with an SME flag only), else the size."""
+    by_size = SIZE_CLASSES.get(size)
+    if not row.get("mkb"):
+        return by_size
+    flag = row.boolean("mkb")
+    if by_size is not None and flag != by_size:
+        raise row.error("mkb", row.get("mkb"), f"contradicts size_class {size}")
+    return flag
 
 
 def _place(row: Row, regions: Regions) -> tuple[str, str]:

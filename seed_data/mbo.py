@@ -21,6 +21,7 @@ SUBTYPE_LABELS = {"roc": "Regionaal opleidingencentrum (roc)",
                   "aoc": "Agrarisch opleidingscentrum (aoc)",
                   "vakinstelling": "Vakinstelling", "private": "Niet-bekostigde mbo-aanbieder"}
 NAME_THEME_WEIGHT = 0.8
+BASIS_FORMS = ("known:", "name contains", "assumed")  # "assumed": the subtype is not verified
 SOURCE = "KiesMBO (SBB) 2025 via onderwijsin/navigator-data-generator"
 
 
@@ -76,14 +77,21 @@ def load_mbo(data_dir: Path | None, regions: Regions,
         org = Organisation(
             id=f"duo:{brin}", name=name, kind=OrgKind.MBO, subtype=kind.subtype, duo_code=brin,
             website=row.get("website"), source=SOURCE,
-            description=f"{SUBTYPE_LABELS[kind.subtype]}; {len(mine)} vestigingen in "
-                        f"{len(gemeenten)} gemeenten. Soort: {kind.basis}.")
+            description=describe(kind, len(mine), len(gemeenten)))
         places = Counter(v.gemeente for v in mine)
         return SchoolRecord(org, gemeenten, themes,
                             tuple(float(max(1, places[g])) for g in gemeenten))
 
     records = parse_rows(rows, parse)
     return records, notes
+
+
+def describe(kind: Subtype, vestigingen: int, gemeenten: int) -> str:
+    """The Dutch description users see; the hand list's basis stays in the reference file."""
+    text = f"{SUBTYPE_LABELS[kind.subtype]}; {vestigingen} vestigingen in {gemeenten} gemeenten."
+    if kind.basis.startswith(BASIS_FORMS[-1]):
+        text += " Soort aangenomen, niet geverifieerd."
+    return text
 
 
 def check_main_location(name: str, given: str, given_brinvest: str, vestigingen: list[Vestiging],
@@ -166,7 +174,10 @@ def _subtypes(data_dir: Path | None, taxonomy: Taxonomy) -> dict[str, Subtype]:
     def parse(row: Row) -> tuple[str, Subtype]:
         brin = row.match("brin", BRIN, "a BRIN code")
         themes = parse_theme_weights(row, "themes", taxonomy)
-        return brin, Subtype(row.one_of("soort", SUBTYPES), themes, row.require("basis"))
+        basis = row.require("basis")
+        if not basis.startswith(BASIS_FORMS):
+            raise row.error("basis", basis, f"does not start with one of {', '.join(BASIS_FORMS)}")
+        return brin, Subtype(row.one_of("soort", SUBTYPES), themes, basis)
 
     return dict(parse_rows(rows, parse))
 

@@ -124,3 +124,12 @@ def test_an_illustrative_priority_must_say_so_in_its_basis(data_dir):
     with pytest.raises(BundleError) as caught:
         build_seed_bundle(companies=10, data_dir=data_dir)
     assert (caught.value.line, caught.value.field) == (number, "basis")
+
+
+def test_an_mbo_subtype_basis_of_unknown_form_is_reported(data_dir):
+    replace_line(data_dir / "duo/mbo_soorten.csv", 2, "known: regional", "regional")
+    with pytest.raises(BundleError) as caught:
+        build_seed_bundle(companies=10, data_dir=data_dir)
+    assert (caught.value.file, caught.value.line, caught.value.field) == (
+        "duo/mbo_soorten.csv", 2, "basis")
+    assert caught.value.value.startswith("regional training centre")

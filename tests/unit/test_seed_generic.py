@@ -144,3 +144,29 @@ def test_an_unknown_pps_type_and_role_are_refused(tmp_path):
 def test_a_folder_without_organisations_is_refused(tmp_path):
     with pytest.raises(BundleError, match="organisations.csv: file is missing"):
         read(tmp_path)
+
+
+def write_mkb_orgs(folder: Path, *rows: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "organisations.csv").write_text(
+        ORG_HEADER.replace("\n", ",mkb\n") + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return folder
+
+
+def test_the_mkb_column_sets_the_sme_flag_without_a_size_class(tmp_path):
+    folder = write_mkb_orgs(tmp_path / "in", "a,A,company,,,,,,,true", "b,B,company,,,,,,,nee",
+                            "c,C,company,,,,,,,", "d,D,company,,,,,10-49,,",
+                            "e,E,company,,,,,250+,,false")
+    mkb = {o.id: o.mkb for o in read(folder).organisations()}
+    assert mkb == {"a": True, "b": False, "c": None, "d": True, "e": False}
+
+
+def test_a_bad_or_contradicting_mkb_value_names_file_line_field_and_value(tmp_path):
+    folder = write_mkb_orgs(tmp_path / "in", "a,A,company,,,,,,,sme",
+                            "b,B,company,,,,,250+,,true")
+    with pytest.raises(BundleError) as caught:
+        read(folder)
+    problems = [str(p) for p in caught.value.problems]
+    assert problems == [
+        "organisations.csv line 2, field 'mkb': 'sme' is not true or false",
+        "organisations.csv line 3, field 'mkb': 'true' contradicts size_class 250+"]

@@ -173,6 +173,17 @@ def test_mbo_subtypes_follow_the_hand_list_and_names():
     assert all(kinds[b] == "roc" for b, n in names.items() if n.startswith("ROC "))
 
 
+def test_mbo_descriptions_contain_no_internal_classification_text():
+    descriptions = [o.description for o in real().organisations() if o.kind is OrgKind.MBO]
+    assert len(descriptions) == 179
+    for text in descriptions:
+        assert "Soort:" not in text and "known:" not in text and "name contains" not in text
+        assert "assumed" not in text
+    firda = next(o for o in real().organisations() if o.duo_code == "08PG")
+    assert firda.description.startswith("Regionaal opleidingencentrum (roc); ")
+    assert sum("niet geverifieerd" in text for text in descriptions) == 4
+
+
 def test_schools_get_themes_from_programmes_and_types():
     works = {(r.source, r.target): r.props["weight"]
              for r in real().relationships_of(RelType.WORKS_ON)}
