@@ -7,9 +7,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graph_schema.model import GraphSnapshot, Organisation, OrgKind, RelType
+import numpy as np
+import scipy.sparse as sp
 
-# What a coalition needs (DESIGN section 1), as kinds that can fill each need.
+from graph_schema.model import GraphSnapshot, Organisation, OrgKind, RelType
+from matcher.notions import gives_regional_support, organisation_provinces
+
+# What a coalition needs (DESIGN section 1), as kinds that can fill each need; the government
+# need is filled only by those that give regional support (REGIONAL_NEED).
 REQUIRED: dict[str, frozenset[OrgKind]] = {
     "hbo": frozenset({OrgKind.HBO}),
     "mbo": frozenset({OrgKind.MBO}),
@@ -18,6 +23,8 @@ REQUIRED: dict[str, frozenset[OrgKind]] = {
 }
 # Phases after which a pps no longer counts as active.
 ENDED_PHASES = frozenset({"afgerond", "beeindigd", "beëindigd", "gestopt", "ended"})
+REGIONAL_NEED = "government"
+REGIONAL = "regional_support"  # counter key of organisations giving regional support
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +93,8 @@ def _cell(province: str, theme: str, priority: bool, counted: Counter[str],
           pps: int) -> CoverageCell:
     by_kind = {kind.value: counted.get(kind.value, 0) for kind in OrgKind}
     missing = tuple(need for need, kinds in REQUIRED.items()
-                    if not any(by_kind[k.value] for k in kinds))
+                    if not (counted.get(REGIONAL, 0) if need == REGIONAL_NEED
+                            else any(by_kind[k.value] for k in kinds)))
     return CoverageCell(province, theme, priority, by_kind, counted.get("mkb", 0), pps, missing)
 
 
@@ -94,17 +102,38 @@ def _count(counter: Counter[str], org: Organisation) -> None:
     counter[org.kind.value] += 1
     if org.kind is OrgKind.COMPANY and org.mkb:
         counter["mkb"] += 1
+    if gives_regional_support(org):
+        counter[REGIONAL] += 1
 
 
-def _organisation_provinces(snapshot: GraphSnapshot) -> dict[str, set[str]]:
-    province_of = {r.source: r.target for r in _of_type(snapshot, RelType.PART_OF)}
-    out: dict[str, set[str]] = {}
-    for rel in _of_type(snapshot, RelType.LOCATED_IN):
-        if rel.target in province_of:
-            out.setdefault(rel.source, set()).add(province_of[rel.target])
-    for rel in _of_type(snapshot, RelType.OPERATES_IN):
-        out.setdefault(rel.source, set()).add(rel.target)
-    return out
+def _organisation_provinces(snapshot: GraphSnapshot) -> dict[str, list[str]]:
+    """Province ids per organisation id, by matcher.notions.organisation_provinces."""
+    orgs = [o.id for o in snapshot.organisations]
+    provinces = [p.id for p in snapshot.provinces]
+    gemeenten = [m.id for m in snapshot.municipalities]
+    org_pos = {o: i for i, o in enumerate(orgs)}
+    prov_pos = {p: i for i, p in enumerate(provinces)}
+    muni_pos = {m: i for i, m in enumerate(gemeenten)}
+    muni_prov = np.full(len(gemeenten), -1, dtype=np.int64)
+    for rel in _of_type(snapshot, RelType.PART_OF):
+        if rel.source in muni_pos and rel.target in prov_pos:
+            muni_prov[muni_pos[rel.source]] = prov_pos[rel.target]
+    located = _incidence(_of_type(snapshot, RelType.LOCATED_IN), org_pos, muni_pos)
+    operates = _incidence(_of_type(snapshot, RelType.OPERATES_IN), org_pos, prov_pos)
+    found = organisation_provinces(located, muni_prov, operates)
+    return {orgs[r]: [provinces[c] for c in found.indices[found.indptr[r]:found.indptr[r + 1]]]
+            for r in range(len(orgs)) if found.indptr[r + 1] > found.indptr[r]}
+
+
+def _incidence(rels: Iterable[Any], rows: Mapping[str, int], cols: Mapping[str, int]
+               ) -> sp.csr_matrix:
+    """Rows x cols 0/1 of the relationships whose both ends are known."""
+    pairs = [(rows[r.source], cols[r.target]) for r in rels
+             if r.source in rows and r.target in cols]
+    data = np.ones(len(pairs), dtype=np.float32)
+    index = (np.array([p[0] for p in pairs], dtype=np.int64),
+             np.array([p[1] for p in pairs], dtype=np.int64))
+    return sp.csr_matrix((data, index), shape=(len(rows), len(cols)))
 
 
 def _pps_cells(snapshot: GraphSnapshot,
