@@ -10,11 +10,12 @@ import numpy as np
 
 from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
+from matcher.notions import REGIONAL_SUBTYPES
 from matcher.preparation import PreparedMission, prepare_mission
 from matcher.query import Candidate, CoalitionCheck, MatchError, MatchResult, Mission, RuleResult
 from matcher.ranking import rank_kind, score_kind, top_positions
 from matcher.reasons import explain
-from matcher.rules import REGIONAL_SUBTYPES, check_rules, missing_kinds
+from matcher.rules import check_rules, missing_kinds
 
 DEFAULT_KINDS = (OrgKind.HBO, OrgKind.MBO, OrgKind.COMPANY, OrgKind.GOVERNMENT)
 # Kinds the builder draws on to cover the mission's themes once the rules are met.

@@ -6,10 +6,10 @@ import numpy as np
 
 from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
+from matcher.notions import organisation_provinces
 from matcher.preparation import PreparedMission
 from matcher.query import Candidate
 from matcher.reasons import explain
-from matcher.sparse import row_max
 
 # The short list MMR works on: max(SHORTLIST_MIN, SHORTLIST_FACTOR * k) best by score.
 SHORTLIST_MIN = 30
@@ -43,11 +43,9 @@ def _filter_mask(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.
         keep &= np.isin(index.subtypes.codes[block.rows], subtypes)
     if filters.province:
         prov = index.regions.province_pos[filters.province]
-        inside = (index.regions.municipality_province == prov).astype(np.float64)
-        operates = np.zeros(len(index.regions.provinces))
-        operates[prov] = 1.0
-        keep &= (row_max(block.municipalities, inside) > 0) | (
-            row_max(block.provinces, operates) > 0)
+        inside = organisation_provinces(block.municipalities, index.regions.municipality_province,
+                                        block.provinces)[:, prov]
+        keep &= inside.toarray().ravel() > 0
     return keep
 
 

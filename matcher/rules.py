@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
+from matcher.notions import gives_regional_support, organisation_provinces
 from matcher.preparation import PreparedMission
 from matcher.query import RuleResult
 from matcher.reasons import short_basis
@@ -14,9 +15,6 @@ EDUCATION = frozenset({OrgKind.MBO, OrgKind.HBO, OrgKind.WO})
 # The work field: companies and 'other' (care institutions, public employers, branches).
 WORK_FIELD = frozenset({OrgKind.COMPANY, OrgKind.OTHER})
 PUBLIC = frozenset({OrgKind.GOVERNMENT, OrgKind.BOARD})
-# Governments that give regional support; '' is one whose level an import did not give (only
-# national ones, subtype rijk, are left out).
-REGIONAL_SUBTYPES = frozenset({"gemeente", "provincie", ""})
 # A priority counts as served when a mission theme is this similar to it in the taxonomy.
 PRIORITY_MIN_SIMILARITY = 0.5
 
@@ -47,14 +45,6 @@ def _has(index: MatchIndex, rows: Sequence[int], rule: str, kinds: frozenset[Org
     return RuleResult(rule, False, absent)
 
 
-def is_regional(index: MatchIndex, row: int) -> bool:
-    """A gemeente, a provincie (or a government of unknown level) or a regional board."""
-    org = index.orgs[row]
-    return org.kind is OrgKind.BOARD or (
-        org.kind is OrgKind.GOVERNMENT and org.subtype.lower() in REGIONAL_SUBTYPES
-    )
-
-
 def missing_groups(index: MatchIndex, rows: Sequence[int]) -> list[str]:
     """Stakeholder groups (onderwijs, bedrijfsleven, overheid) without a member."""
     kinds = {index.orgs[r].kind for r in rows}
@@ -64,7 +54,7 @@ def missing_groups(index: MatchIndex, rows: Sequence[int]) -> list[str]:
 
 def _regional(index: MatchIndex, rows: Sequence[int]) -> RuleResult:
     """Supported by a gemeente, provincie or regional economic board."""
-    found = [r for r in rows if is_regional(index, r)]
+    found = [r for r in rows if gives_regional_support(index.orgs[r])]
     if found:
         return RuleResult("regional_support", True, f"regionale steun: {_names(index, found)}")
     return RuleResult("regional_support", False,
@@ -85,10 +75,12 @@ def _provinces(index: MatchIndex, prep: PreparedMission, rows: Sequence[int]) ->
     """The mission's provinces, or else those where the members are located or operate."""
     if prep.provinces:
         return list(prep.provinces)
-    munis = index.org_municipalities[list(rows)].indices if rows else []
-    found = {int(index.regions.municipality_province[m]) for m in munis}
-    found |= set(index.org_provinces[list(rows)].indices.tolist() if rows else [])
-    return sorted(p for p in found if p >= 0)
+    if not rows:
+        return []
+    found = organisation_provinces(index.org_municipalities[list(rows)],
+                                   index.regions.municipality_province,
+                                   index.org_provinces[list(rows)])
+    return sorted(set(found.indices.tolist()))
 
 
 def _priority(index: MatchIndex, prep: PreparedMission, rows: Sequence[int]) -> RuleResult:

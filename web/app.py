@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from flask import Flask, current_app
+from flask import Flask
 
 from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
-from web import api, errors, health, logs, pages, services
+from web import api, errors, health, logs, pages, state
 from web.config import Settings
-
-EXTENSION = "ppsmatch"
-
-
-@dataclass
-class AppState:
-    """What request handlers share: the settings and the open store."""
-
-    settings: Settings
-    store: GraphStore
+from web.services import matching, seeding
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Flask:
@@ -30,24 +19,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if store is None:
         store = open_store(settings.store_url)
         if settings.store_url.startswith("memory:"):
-            services.seed_if_empty(store, settings.companies, settings.seed)
+            seeding.seed_if_empty(store, settings.companies, settings.seed)
             # Built before gunicorn forks, so that no first request waits for the index.
-            services.match_index(store)
-    app.extensions[EXTENSION] = AppState(settings, store)
+            matching.match_index(store)
+    state.init_app(app, settings, store)
     logs.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(pages.bp)
     api.init_app(app, settings)
     return app
-
-
-def current_store() -> GraphStore:
-    """The store of the app handling the current request."""
-    return state(current_app).store
-
-
-def state(app: Flask) -> AppState:
-    """The AppState of an app built by create_app."""
-    found: AppState = app.extensions[EXTENSION]
-    return found

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 from graph_schema.errors import GraphError, StoreUnavailable
 from seed_data.bundle import BundleError
-from web import cli_match, cli_report, cli_tokens, services
+from web import cli_match, cli_report, cli_tokens
 from web.cli_common import add_store_args, count, open_from_args, open_with_data
 from web.config import Settings
+from web.services import seeding
 
 EXIT_BAD_INPUT = 2
 EXIT_STORE_DOWN = 3
@@ -72,9 +73,9 @@ def _cmd_load(args: argparse.Namespace) -> int:
     store = open_from_args(args)
     try:
         if args.data:
-            report = services.import_folder(store, args.data)
+            report = seeding.import_folder(store, args.data)
         else:
-            report = services.seed_store(store, args.companies, args.seed)
+            report = seeding.seed_store(store, args.companies, args.seed)
     finally:
         store.close()
     print(report.summary())
@@ -84,7 +85,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     store = open_with_data(args)
     try:
-        stats = services.graph_stats(store).as_dict()
+        stats = seeding.graph_stats(store).as_dict()
     finally:
         store.close()
     if args.json:

@@ -6,8 +6,8 @@ import argparse
 
 from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
-from web import services
 from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
+from web.services import seeding
 
 
 def add_store_args(parser: argparse.ArgumentParser, env: Settings) -> None:
@@ -39,5 +39,5 @@ def open_with_data(args: argparse.Namespace) -> GraphStore:
     """Open the store; an embedded one starts empty, so it gets the seed data first."""
     store = open_from_args(args)
     if args.store.startswith("memory:"):
-        services.seed_store(store, args.companies, args.seed)
+        seeding.seed_store(store, args.companies, args.seed)
     return store

@@ -6,9 +6,11 @@ import argparse
 import json
 from typing import Any
 
-from web import missions, services
+from graph_schema.model import OrgKind
+from matcher.query import Filters, Mission
 from web.cli_common import add_store_args, count, open_with_data
 from web.config import Settings
+from web.services import matching, missions, seeding
 
 KINDS = "mbo,hbo,wo,company,government,board,knowledge_institute,other"
 
@@ -55,16 +57,16 @@ def _mission_args(parser: argparse.ArgumentParser, env: Settings) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _mission_data(args: argparse.Namespace, text: str, with_ids: list[str]) -> dict[str, Any]:
-    return {
-        "mission": text,
-        "themes": _split(args.themes),
-        "province": args.province,
-        "kinds": _split(getattr(args, "kinds", "")),
-        "with_ids": with_ids,
-        "k": getattr(args, "k", 10),
-        "filters": {"include_synthetic": not args.no_synthetic},
-    }
+def _mission(args: argparse.Namespace, text: str, with_ids: list[str]) -> Mission:
+    return Mission(
+        text=text,
+        themes=tuple(_split(args.themes)),
+        province=args.province,
+        kinds=tuple(OrgKind(kind) for kind in _split(getattr(args, "kinds", ""))),
+        with_ids=tuple(with_ids),
+        k=getattr(args, "k", 10),
+        filters=Filters(include_synthetic=not args.no_synthetic),
+    )
 
 
 def _split(raw: str) -> list[str]:
@@ -74,27 +76,27 @@ def _split(raw: str) -> list[str]:
 def _run(args: argparse.Namespace, text: str, with_ids: list[str], use_case) -> dict[str, Any]:
     store = open_with_data(args)
     try:
-        mission = missions.build_mission(store, _mission_data(args, text, with_ids))
-        return use_case(store, mission)
+        mission = missions.resolve_mission(store, _mission(args, text, with_ids))
+        return use_case(store, mission).to_dict()
     finally:
         store.close()
 
 
 def _recommend(args: argparse.Namespace) -> int:
-    result = _run(args, args.mission, args.with_ids, services.recommend)
+    result = _run(args, args.mission, args.with_ids, matching.recommend)
     _emit(args, result, _recommendation_lines)
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = _run(args, args.mission, args.ids + args.with_ids, services.check_coalition)
+    result = _run(args, args.mission, args.ids + args.with_ids, matching.check_coalition)
     _emit(args, result, _check_lines)
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
     result = _run(args, args.mission, args.with_ids,
-                  lambda store, mission: services.build_coalition(store, mission, args.max_size))
+                  lambda store, mission: matching.build_coalition(store, mission, args.max_size))
     _emit(args, result, _proposal_lines)
     return 0
 
@@ -102,7 +104,7 @@ def _build(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     store = open_with_data(args) if not args.data else _imported(args)
     try:
-        result = services.evaluate(store, args.k, args.split_year)
+        result = matching.evaluate(store, args.k, args.split_year)
     finally:
         store.close()
     _emit(args, result, _evaluation_lines)
@@ -113,7 +115,7 @@ def _imported(args: argparse.Namespace):
     from graph_schema.factory import open_store
 
     store = open_store("memory://")
-    services.import_folder(store, args.data)
+    seeding.import_folder(store, args.data)
     return store
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from graph_schema.model import Label
-from web.catalogue import check_id, resolve_province
 from web.cli_common import add_store_args, count, open_with_data
 from web.config import Settings
-from web.reports.document import CANDIDATES_PER_GAP, ReportRequest, build_report
 from web.reports.files import FORMATS, parse_formats, write_report
+from web.services.catalogue import check_id, resolve_province
+from web.services.coverage_report import CANDIDATES_PER_GAP, ReportRequest, build_report
 
 EXIT_WRITE_FAILED = 4
 

@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntit
 from graph_schema.errors import InvalidGraphData, NotFound, StoreUnavailable
 from matcher.query import MatchError
 from seed_data.bundle import BundleError
-from web.catalogue import UnknownReference
+from web.services.catalogue import UnknownReference
 
 STATUS_OF: dict[type[Exception], tuple[int, str]] = {
     NotFound: (404, "not_found"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from web import app as app_module
+from web import state
 
 bp = Blueprint("health", __name__)
 
@@ -18,6 +18,6 @@ def healthz():
 @bp.get("/readyz")
 def readyz():
     """The store answers (a StoreUnavailable becomes 503 through the error mapping)."""
-    store = app_module.current_store()
+    store = state.current_store()
     store.revision()
     return jsonify({"status": "ready", "store": store.url})

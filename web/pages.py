@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
 
-from web import app as app_module
-from web import services
+from web import state as app_state
+from web.services import seeding
 
 bp = Blueprint("pages", __name__)
 
@@ -23,7 +23,7 @@ KINDS_NL = {
 @bp.get("/")
 def index():
     """Start page: what is in the graph."""
-    state = app_module.state(current_app)
-    stats = services.graph_stats(state.store)
+    state = app_state.state(current_app)
+    stats = seeding.graph_stats(state.store)
     return render_template(
         "index.html", stats=stats, labels=LABELS_NL, kinds=KINDS_NL, store_url=state.store.url)

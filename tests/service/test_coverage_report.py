@@ -13,8 +13,8 @@ from graph_schema.memory_store import MemoryGraphStore
 from seed_data.establishments import load_establishments
 from tests.unit.coverage_graph import load_coverage_graph
 from web.reports import files
-from web.reports.document import ReportRequest, build_report
 from web.reports.files import write_report
+from web.services.coverage_report import ReportRequest, build_report
 
 SCHEMA = Path(__file__).resolve().parents[2] / "web" / "reports" / "coverage.schema.json"
 VOLATILE = ("generated_at", "store", "revision")

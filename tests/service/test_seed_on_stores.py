@@ -9,11 +9,12 @@ import pytest
 
 from graph_schema.memory_store import MemoryGraphStore
 from graph_schema.model import Label, OrganisationQuery, OrgKind
+from matcher import Mission
 from seed_data.bundle import BundleError
 from seed_data.csvio import DEFAULT_DATA_DIR
 from seed_data.loader import load_bundle
 from seed_data.seed import build_seed_bundle
-from web import missions, services
+from web.services import matching, missions, seeding
 
 COMPANIES = 200
 SEED = 7
@@ -25,26 +26,33 @@ def mbo_rows_in_reference() -> int:
     return len(path.read_text(encoding="utf-8").strip().splitlines()) - 1
 
 
+def named_companies_in_reference() -> int:
+    path = DEFAULT_DATA_DIR / "pps" / "genoemde_organisaties.csv"
+    return sum(1 for line in path.read_text(encoding="utf-8").splitlines()
+               if line.split(",")[2] == "company")
+
+
 def test_the_seed_holds_the_real_reference_counts(store):
-    services.seed_store(store, COMPANIES, SEED)
+    seeding.seed_store(store, COMPANIES, SEED)
     stats = store.stats()
     assert stats.nodes["Province"] == 12
     assert stats.nodes["Municipality"] == 342
     assert stats.organisations_by_kind["hbo"] == 36
     assert stats.organisations_by_kind["mbo"] == mbo_rows_in_reference()
-    assert stats.organisations_by_kind["company"] == COMPANIES
+    assert stats.organisations_by_kind["company"] == COMPANIES + named_companies_in_reference()
+    assert stats.pps_by_origin["real"] == 44
     assert stats.relationships["PART_OF"] == 342
 
 
 def test_loading_the_seed_twice_changes_nothing(store):
-    services.seed_store(store, COMPANIES, SEED)
+    seeding.seed_store(store, COMPANIES, SEED)
     before = store.snapshot()
-    services.seed_store(store, COMPANIES, SEED)
+    seeding.seed_store(store, COMPANIES, SEED)
     assert store.snapshot() == before
 
 
 def test_a_malformed_reference_row_leaves_the_store_exactly_as_it_was(store, tmp_path):
-    services.seed_store(store, COMPANIES, SEED)
+    seeding.seed_store(store, COMPANIES, SEED)
     before = store.snapshot()
     data_dir = tmp_path / "reference"
     shutil.copytree(DEFAULT_DATA_DIR, data_dir)
@@ -61,7 +69,7 @@ def test_a_malformed_reference_row_leaves_the_store_exactly_as_it_was(store, tmp
 
 
 def test_a_malformed_import_names_the_field_and_writes_nothing(store, tmp_path):
-    services.seed_store(store, COMPANIES, SEED)
+    seeding.seed_store(store, COMPANIES, SEED)
     before = store.snapshot()
     folder = tmp_path / "import"
     shutil.copytree(EXAMPLE, folder)
@@ -73,7 +81,7 @@ def test_a_malformed_import_names_the_field_and_writes_nothing(store, tmp_path):
     lines[2] = ",".join(cells)
     orgs.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(BundleError) as caught:
-        services.import_folder(store, str(folder))
+        seeding.import_folder(store, str(folder))
     assert (caught.value.file, caught.value.line, caught.value.field) == (
         "organisations.csv", 3, "kind")
     assert store.snapshot() == before
@@ -84,7 +92,7 @@ def test_both_stores_answer_identically_after_loading_the_same_seed(neo4j_store)
     memory = MemoryGraphStore()
     neo4j_store.clear()
     for target in (memory, neo4j_store):
-        services.seed_store(target, COMPANIES, SEED)
+        seeding.seed_store(target, COMPANIES, SEED)
     assert neo4j_store.snapshot() == memory.snapshot()
     assert neo4j_store.stats() == memory.stats()
     queries = [OrganisationQuery(text="hogeschool"), OrganisationQuery(kind=OrgKind.MBO,
@@ -96,9 +104,10 @@ def test_both_stores_answer_identically_after_loading_the_same_seed(neo4j_store)
         for depth in (1, 2):
             assert (neo4j_store.neighbourhood(label, node_id, depth, limit=300)
                     == memory.neighbourhood(label, node_id, depth, limit=300))
-    request = {"mission": "energietransitie en waterstof", "province": "Groningen",
-               "kinds": ["hbo", "mbo", "company"], "with_ids": ["duo:25BE"], "k": 5}
-    answers = [services.recommend(s, missions.build_mission(s, request))
+    mission = Mission(text="energietransitie en waterstof", province="Groningen",
+                      kinds=(OrgKind.HBO, OrgKind.MBO, OrgKind.COMPANY), with_ids=("duo:25BE",),
+                      k=5)
+    answers = [matching.recommend(s, missions.resolve_mission(s, mission))
                for s in (memory, neo4j_store)]
     assert answers[0] == answers[1]
-    assert answers[0]["results"]["mbo"]
+    assert answers[0].results["mbo"]

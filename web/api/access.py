@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask, current_app, g, request
 from flask_smorest import Blueprint
 
-from web import app as app_module
+from web import state
 from web.auth import TokenFile, TokenRecord, default_tokens_file, role_allows
 from web.config import Settings
 from web.errors import ApiError
@@ -32,7 +32,7 @@ def tokens(app: Flask) -> TokenFile:
 def check_read_access() -> None:
     """A blueprint hook: reads need a reader token when public reads are switched off."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
-        if not app_module.state(current_app).settings.public_reads:
+        if not state.state(current_app).settings.public_reads:
             authorise("reader")
 
 

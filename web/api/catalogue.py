@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from web import app as app_module
-from web import catalogue
+from web import state
 from web.api import access
 from web.api.schemas import text_field
+from web.services import catalogue
 
 bp = Blueprint("catalogue", __name__, url_prefix="/api",
                description="Reference data: the theme taxonomy, provinces and gemeenten.")
@@ -72,7 +72,7 @@ class RegionArgsSchema(Schema):
 @bp.response(200, ThemeListSchema)
 def themes():
     """The theme taxonomy."""
-    return {"items": catalogue.list_themes(app_module.current_store())}
+    return {"items": catalogue.list_themes(state.current_store())}
 
 
 @bp.route("/regions", methods=["GET"])
@@ -80,4 +80,4 @@ def themes():
 @bp.response(200, RegionsSchema)
 def regions(args):
     """Provinces (with neighbours and priority themes) and gemeenten."""
-    return catalogue.list_regions(app_module.current_store(), args["province"])
+    return catalogue.list_regions(state.current_store(), args["province"])

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from web import app as app_module
-from web import coverage_view
+from web import state
 from web.api import access
 from web.api.schemas import text_field
+from web.services import coverage as coverage_service
 
 bp = Blueprint("coverage", __name__, url_prefix="/api/coverage",
                description="Coverage per province and theme (the basis of the gap reports).")
@@ -59,4 +59,4 @@ class CoverageSchema(Schema):
 @bp.response(200, CoverageSchema)
 def coverage(args):
     """Counts per partner kind, active pps'en and missing required kinds per province x theme."""
-    return coverage_view.coverage_report(app_module.current_store(), **args)
+    return coverage_service.coverage_report(state.current_store(), **args)

@@ -6,9 +6,9 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 from werkzeug.datastructures import FileStorage
 
-from web import app as app_module
-from web import imports
+from web import state
 from web.api import access
+from web.services import imports
 
 bp = Blueprint("imports", __name__, url_prefix="/api/import",
                description="Import organisations, pps'en and memberships (generic format).")
@@ -54,4 +54,4 @@ class ImportReportSchema(Schema):
 def import_files(files):
     """Validate every file completely, then load them; any problem writes nothing (422)."""
     named = {f"{field}.csv": data for field, data in files.items()}
-    return imports.import_generic(app_module.current_store(), named)
+    return imports.import_generic(state.current_store(), named)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_smorest import Blueprint
 
-from web import app as app_module
-from web import missions, services
+from graph_schema.model import OrgKind
+from matcher.query import Filters, Mission
+from web import state
 from web.api import access
 from web.api.matching_schemas import (
     BuildSchema,
@@ -16,11 +19,24 @@ from web.api.matching_schemas import (
     WhatIfResultSchema,
     WhatIfSchema,
 )
+from web.services import matching, missions
 
 bp = Blueprint("matching", __name__, url_prefix="/api",
                description="Partner recommendations, coalition check, builder and what-if.")
 bp.before_request(access.check_read_access)
 
+
+def mission_of(data: dict[str, Any]) -> Mission:
+    """The Mission a validated request body describes (names not yet resolved)."""
+    filters = data["filters"]
+    return Mission(
+        text=data["mission"], themes=tuple(data["themes"]), province=data["province"],
+        gemeenten=tuple(data["gemeenten"]), kinds=tuple(OrgKind(k) for k in data["kinds"]),
+        with_ids=tuple(data["with_ids"]), k=data["k"],
+        filters=Filters(province=filters["province"],
+                        size_classes=tuple(filters["size_classes"]),
+                        subtypes=tuple(filters["subtypes"]),
+                        include_synthetic=filters["include_synthetic"]))
 
 
 @bp.route("/recommendations", methods=["POST"])
@@ -29,8 +45,8 @@ bp.before_request(access.check_read_access)
 @bp.response(200, RecommendationsSchema)
 def recommendations(data):
     """Ranked partners per kind with score, breakdown and reasons (as `ppsmatch recommend`)."""
-    store = app_module.current_store()
-    return services.recommend(store, missions.build_mission(store, data))
+    store = state.current_store()
+    return matching.recommend(store, missions.resolve_mission(store, mission_of(data)))
 
 
 @bp.route("/coalition/check", methods=["POST"])
@@ -39,8 +55,8 @@ def recommendations(data):
 @bp.response(200, CoalitionCheckSchema)
 def check(data):
     """Which rules the coalition `with` meets, which kinds it misses, candidates for each."""
-    store = app_module.current_store()
-    return services.check_coalition(store, missions.build_mission(store, data))
+    store = state.current_store()
+    return matching.check_coalition(store, missions.resolve_mission(store, mission_of(data)))
 
 
 @bp.route("/coalition/build", methods=["POST"])
@@ -49,9 +65,9 @@ def check(data):
 @bp.response(200, ProposalSchema)
 def build(data):
     """Propose a complete coalition for the mission, starting from `with`."""
-    store = app_module.current_store()
-    mission = missions.build_mission(store, data)
-    return services.build_coalition(store, mission, data["max_size"])
+    store = state.current_store()
+    mission = missions.resolve_mission(store, mission_of(data))
+    return matching.build_coalition(store, mission, data["max_size"])
 
 
 @bp.route("/coalition/what-if", methods=["POST"])
@@ -60,9 +76,9 @@ def build(data):
 @bp.response(200, WhatIfResultSchema)
 def what_if(data):
     """How the rules met and the theme coverage change when partners are added or removed."""
-    store = app_module.current_store()
-    mission = missions.build_mission(store, data)
+    store = state.current_store()
+    mission = missions.resolve_mission(store, mission_of(data))
     add = missions.check_members(store, data["add"], "add")
     remove = missions.check_members(store, data["remove"], "remove")
     missions.check_removals(mission, remove)
-    return services.what_if(store, mission, add, remove)
+    return matching.what_if(store, mission, add, remove)

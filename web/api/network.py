@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from web import app as app_module
-from web import network_view
+from web import state
 from web.api import access
 from web.api.schemas import KINDS, id_field, kind_field, text_field
+from web.services import network as network_service
 
 bp = Blueprint("network", __name__, url_prefix="/api/network",
                description="Graph JSON {nodes, edges} for the network map.")
@@ -23,8 +23,8 @@ class NetworkArgsSchema(Schema):
     theme = text_field(200, metadata={"description": "theme id"})
     province = text_field(100, metadata={"description": "province name or PVxx code"})
     kinds = fields.List(kind_field(), load_default=list, validate=validate.Length(max=8))
-    limit = fields.Integer(load_default=network_view.DEFAULT_NODE_LIMIT,
-                           validate=validate.Range(1, network_view.MAX_NODE_LIMIT),
+    limit = fields.Integer(load_default=network_service.DEFAULT_NODE_LIMIT,
+                           validate=validate.Range(1, network_service.MAX_NODE_LIMIT),
                            metadata={"description": "maximum number of nodes"})
 
     @validates_schema
@@ -72,8 +72,8 @@ class NetworkSchema(Schema):
 @bp.alt_response(404, response="NOT_FOUND")
 def network(args):
     """The neighbourhood of an organisation or pps, or a view filtered by theme/province/kinds."""
-    store = app_module.current_store()
+    store = state.current_store()
     if "id" in args:
-        return network_view.neighbourhood_view(store, args["id"], args["depth"], args["limit"])
-    return network_view.filtered_view(store, theme=args["theme"], province=args["province"],
+        return network_service.neighbourhood_view(store, args["id"], args["depth"], args["limit"])
+    return network_service.filtered_view(store, theme=args["theme"], province=args["province"],
                                       kinds=args["kinds"], limit=args["limit"])

@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from web import app as app_module
-from web import directory
+from web import state
 from web.api import access
 from web.api.schemas import (
     KINDS,
@@ -18,6 +17,7 @@ from web.api.schemas import (
     kind_field,
     text_field,
 )
+from web.services import directory
 
 bp = Blueprint("organisations", __name__, url_prefix="/api/organisations",
                description="Organisations: schools, companies, governments, boards and others.")
@@ -133,7 +133,7 @@ class OrganisationInSchema(Schema):
 @bp.response(200, OrganisationPageSchema)
 def search(args):
     """Search organisations by name, kind, province, theme and synthetic flag."""
-    return directory.search_organisations(app_module.current_store(), **args)
+    return directory.search_organisations(state.current_store(), **args)
 
 
 @bp.route("/<string:org_id>", methods=["GET"])
@@ -141,7 +141,7 @@ def search(args):
 @bp.alt_response(404, response="NOT_FOUND")
 def detail(org_id):
     """One organisation with its gemeenten, themes and pps'en."""
-    return directory.organisation_detail(app_module.current_store(), org_id)
+    return directory.organisation_detail(state.current_store(), org_id)
 
 
 @bp.route("/<string:org_id>", methods=["PUT"])
@@ -151,7 +151,7 @@ def detail(org_id):
 @bp.response(200, OrganisationDetailSchema)
 def upsert(data, org_id):
     """Create or replace an organisation (idempotent); its links are added, never removed."""
-    return directory.upsert_organisation(app_module.current_store(), org_id, data)
+    return directory.upsert_organisation(state.current_store(), org_id, data)
 
 
 @bp.route("/<string:org_id>", methods=["DELETE"])
@@ -160,5 +160,5 @@ def upsert(data, org_id):
 @bp.alt_response(404, response="NOT_FOUND")
 def delete(org_id):
     """Delete an organisation and all its links."""
-    directory.delete_organisation(app_module.current_store(), org_id)
+    directory.delete_organisation(state.current_store(), org_id)
     return ""

@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from web import app as app_module
-from web import directory
+from web import state
 from web.api import access
 from web.api.schemas import (
     KINDS,
@@ -17,6 +16,7 @@ from web.api.schemas import (
     id_field,
     text_field,
 )
+from web.services import directory
 
 bp = Blueprint("pps", __name__, url_prefix="/api/pps",
                description="Pps'en (public-private partnerships) and their members.")
@@ -96,7 +96,7 @@ class PpsInSchema(Schema):
 @bp.response(200, PpsPageSchema)
 def search(args):
     """List pps'en with their members, filtered by name, type, theme and province."""
-    return directory.list_pps(app_module.current_store(), **args)
+    return directory.list_pps(state.current_store(), **args)
 
 
 @bp.route("/<string:pps_id>", methods=["GET"])
@@ -104,7 +104,7 @@ def search(args):
 @bp.alt_response(404, response="NOT_FOUND")
 def detail(pps_id):
     """One pps with its themes, provinces and members."""
-    return directory.pps_detail(app_module.current_store(), pps_id)
+    return directory.pps_detail(state.current_store(), pps_id)
 
 
 @bp.route("/<string:pps_id>", methods=["PUT"])
@@ -114,4 +114,4 @@ def detail(pps_id):
 @bp.response(200, PpsSchema)
 def upsert(data, pps_id):
     """Create or replace a pps (idempotent); its links are added, never removed."""
-    return directory.upsert_pps(app_module.current_store(), pps_id, data)
+    return directory.upsert_pps(state.current_store(), pps_id, data)

@@ -16,7 +16,7 @@ from graph_schema.model import (
     make_relationship,
 )
 from graph_schema.store import GraphStore
-from web.catalogue import cached, check_id, check_ids, regions, resolve_province
+from web.services.catalogue import cached, check_id, check_ids, regions, resolve_province
 
 # Neighbourhoods of one organisation or pps are small; this only guards against runaway hubs.
 DETAIL_LIMIT = 2000

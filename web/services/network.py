@@ -16,8 +16,8 @@ from graph_schema.model import (
     RelType,
 )
 from graph_schema.store import GraphStore
-from web.catalogue import cached, check_id, resolve_province, taxonomy
-from web.directory import pps_index
+from web.services.catalogue import cached, check_id, resolve_province, taxonomy
+from web.services.directory import pps_index
 
 DEFAULT_NODE_LIMIT = 200
 # A map of more nodes is unreadable; it also keeps each search within one store page.

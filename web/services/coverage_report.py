@@ -1,4 +1,4 @@
-"""The coverage-gap report as one JSON-ready document (the source of every output format)."""
+"""The coverage-gap report use case: one JSON-ready document, the source of every format."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import matcher
 from graph_schema.store import GraphStore
 from matcher.coverage import CoverageCell, CoverageModel, coverage, coverage_model
 from seed_data.establishments import Establishments, load_establishments
-from web import services
-from web.catalogue import cached, taxonomy
+from web.services.catalogue import cached, taxonomy
+from web.services.matching import match_index
 
 # mkb reach of pps'en today and Katapult's ambition (DESIGN section 1), as shares.
 REACH_TODAY = (0.04, 0.06)
@@ -116,7 +116,7 @@ def build_report(store: GraphStore, request: ReportRequest,
     snapshot_themes = {t.id: t for t in taxonomy(store).themes}
     labels = {t: snapshot_themes[t].label_nl or t for t in model.theme_ids}
     est = load_establishments()
-    index = services.match_index(store) if any(c.missing_kinds for c in chosen) else None
+    index = match_index(store) if any(c.missing_kinds for c in chosen) else None
     entries: dict[str, list[dict[str, Any]]] = {}
     for done, cell in enumerate(chosen, start=1):
         found = _candidates(index, cell, request.candidates) if index is not None else {}

@@ -7,7 +7,7 @@ from typing import Any
 from graph_schema.model import Label
 from graph_schema.store import GraphStore
 from matcher.coverage import REQUIRED, CoverageCell, coverage, coverage_model
-from web.catalogue import cached, check_id, regions, resolve_province, taxonomy
+from web.services.catalogue import cached, check_id, regions, resolve_province, taxonomy
 
 
 def _all_cells(store: GraphStore) -> tuple[CoverageCell, ...]:
