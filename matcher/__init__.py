@@ -6,6 +6,7 @@ built once with `build_index` (rebuild it when the store's revision changes).
     index = build_index(snapshot)
     match(index, Mission(...)).to_dict()           # ranked candidates per kind (+ check)
     check_coalition(index, mission).to_dict()       # rules, missing kinds, candidates
+    gap_candidates(index, mission, kinds)            # candidates for given missing kinds
     build_coalition(index, mission, max_size=8).to_dict()
     what_if(index, mission, add=(...), remove=(...))  # already a dict
     evaluate(snapshot, k=10, split_year=None, random_state=0)  # metrics dict
@@ -14,7 +15,7 @@ Unknown theme, province, gemeente or organisation ids and bad kinds or k raise `
 (a ValueError): a client error.
 """
 
-from matcher.coalition import build_coalition, check_coalition, match, what_if
+from matcher.coalition import build_coalition, check_coalition, gap_candidates, match, what_if
 from matcher.evaluation import evaluate
 from matcher.index import MatchIndex, build_index
 from matcher.preparation import WEIGHTS
@@ -44,6 +45,7 @@ __all__ = [
     "build_index",
     "check_coalition",
     "evaluate",
+    "gap_candidates",
     "match",
     "what_if",
 ]

@@ -40,6 +40,14 @@ def _rows(index: MatchIndex, ids: Sequence[str]) -> list[int]:
     return sorted(index.org_pos[i] for i in ids)
 
 
+def gap_candidates(index: MatchIndex, mission: Mission, kinds: Sequence[OrgKind]
+                   ) -> dict[str, tuple[Candidate, ...]]:
+    """Ranked candidates for each of the given missing kinds, as the coalition check picks them
+    (governments only when they give regional support)."""
+    prep = prepare_mission(index, mission)
+    return {kind.value: _candidates_for(index, prep, kind) for kind in kinds}
+
+
 def check_coalition(index: MatchIndex, mission: Mission) -> CoalitionCheck:
     """Rules met by the coalition `mission.with_ids`, missing kinds and candidates to fill them."""
     return _check(index, prepare_mission(index, mission))

@@ -8,12 +8,10 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from graph_schema.model import Label
 from web.cli_common import add_store_args, count, open_with_data
 from web.config import Settings
 from web.reports.files import FORMATS, parse_formats, write_report
-from web.services.catalogue import check_id, resolve_province
-from web.services.coverage_report import CANDIDATES_PER_GAP, ReportRequest, build_report
+from web.services.coverage_report import CANDIDATES_PER_GAP, build_report, report_request
 
 EXIT_WRITE_FAILED = 4
 
@@ -58,13 +56,8 @@ def _coverage(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     store = open_with_data(args)
     try:
-        request = ReportRequest(
-            provinces=tuple(dict.fromkeys(resolve_province(store, p, "--province")
-                                          for p in args.province)),
-            themes=tuple(dict.fromkeys(args.theme)), all_themes=args.all_themes,
-            candidates=max(args.candidates, 1))
-        for theme in request.themes:
-            check_id(store, Label.THEME, theme, "--theme")
+        request = report_request(store, args.province, args.theme, args.all_themes,
+                                 args.candidates, field_prefix="--")
         with _progress(args.quiet) as bar:
             task = bar.add_task("provincie x thema", total=None) if bar else None
 

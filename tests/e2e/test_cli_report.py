@@ -59,3 +59,15 @@ def test_an_output_path_that_is_a_file_fails_cleanly(capsys, tmp_path):
     assert "cannot write the report" in err
     assert blocker.read_text(encoding="utf-8") == "x"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bestand"]
+
+
+def test_benchmark_prints_figures_and_writes_json(capsys, tmp_path):
+    out = tmp_path / "bench.json"
+    code, stdout, _ = run(capsys, "benchmark", "coverage", "--json", str(out),
+                          "--baseline-cells", "2", *SMALL)
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0
+    assert figures["cells"] > 0 and figures["cells"] % 12 == 0  # 12 provinces x themes
+    assert figures["seconds"]["coverage_numbers_all_cells"] > 0
+    assert figures["baseline_query_per_cell"]["cells_timed"] == 2
+    assert "coverage_numbers_all_cells" in stdout

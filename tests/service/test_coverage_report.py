@@ -149,3 +149,10 @@ def test_the_workbook_reads_back_with_one_typed_sheet_per_table(tmp_path):
     formula_cells = [c for ws in book for row in ws.iter_rows() for c in row
                      if c.data_type == "f"]
     assert formula_cells == []
+
+
+def test_government_candidates_give_regional_support():
+    utrecht = _theme(_doc(themes=("hydrogen",)), "PV26", "hydrogen")
+    assert utrecht["missing_kinds"] == ["hbo", "mbo", "government"]
+    # the ministry in Utrecht is no candidate for the regional-support gap
+    assert [c["id"] for c in utrecht["candidates"]["government"]] == ["gov-pv20"]

@@ -13,7 +13,7 @@ API_PATHS = {
     "/api/organisations", "/api/organisations/{org_id}", "/api/pps", "/api/pps/{pps_id}",
     "/api/themes", "/api/regions", "/api/network", "/api/coverage", "/api/import",
     "/api/recommendations", "/api/coalition/check", "/api/coalition/build",
-    "/api/coalition/what-if",
+    "/api/coalition/what-if", "/api/reports/coverage",
 }
 # Generated cases per operation and mode: bounded so that both stores finish in about a minute.
 FUZZ_EXAMPLES = 12

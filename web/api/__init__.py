@@ -18,11 +18,12 @@ from web.api import (
     network,
     organisations,
     pps,
+    reports,
 )
 from web.api.schemas import ErrorSchema
 from web.config import Settings
 
-BLUEPRINTS = (organisations, pps, catalogue, network, coverage, imports, matching)
+BLUEPRINTS = (organisations, pps, catalogue, network, coverage, reports, imports, matching)
 DESCRIPTION = (
     "Partner matchmaking for Dutch public-private partnerships (pps) in vocational education. "
     "Every error has the shape {code, message, errors: [{field, message}]}. Writes need an API "

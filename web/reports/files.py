@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from web.reports.csv_files import write_csv
+from web.reports.pages import write_pages
 from web.reports.tables import report_tables
 from web.reports.workbook import XLSX_NAME, write_workbook
 
-FORMATS = ("json", "csv", "xlsx")
+FORMATS = ("json", "csv", "xlsx", "html")
 JSON_NAME = "coverage.json"
 Writer = Callable[[dict[str, Any], Path], list[Path]]
 
@@ -42,7 +43,12 @@ def _xlsx(doc: dict[str, Any], folder: Path) -> list[Path]:
     return [path]
 
 
-WRITERS: dict[str, Writer] = {"json": _json, "csv": _csv, "xlsx": _xlsx}
+def _html(doc: dict[str, Any], folder: Path) -> list[Path]:
+    (folder / "html").mkdir()
+    return write_pages(doc, folder / "html")
+
+
+WRITERS: dict[str, Writer] = {"json": _json, "csv": _csv, "xlsx": _xlsx, "html": _html}
 
 
 def parse_formats(raw: str) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -46,8 +46,8 @@ def _sheet(book: Workbook, table: Table) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table.rows) + 1}"
 
 
-def write_workbook(tables: tuple[Table, ...], path: Path) -> None:
-    """Write every table to its own sheet of one workbook."""
+def write_workbook(tables: tuple[Table, ...], path: Path | IO[bytes]) -> None:
+    """Write every table to its own sheet of one workbook (to a path or a binary file)."""
     book = Workbook()
     book.remove(book.active)
     for table in tables:

@@ -9,10 +9,11 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import matcher
+from graph_schema.model import Label, OrgKind
 from graph_schema.store import GraphStore
 from matcher.coverage import CoverageCell, CoverageModel, coverage, coverage_model
 from seed_data.establishments import Establishments, load_establishments
-from web.services.catalogue import cached, taxonomy
+from web.services.catalogue import cached, check_id, resolve_province, taxonomy
 from web.services.matching import match_index
 
 # mkb reach of pps'en today and Katapult's ambition (DESIGN section 1), as shares.
@@ -33,6 +34,20 @@ class ReportRequest:
     candidates: int = CANDIDATES_PER_GAP
 
 
+def report_request(store: GraphStore, provinces: Sequence[str] = (),
+                   themes: Sequence[str] = (), all_themes: bool = False,
+                   candidates: int = CANDIDATES_PER_GAP, field_prefix: str = "") -> ReportRequest:
+    """A request with province names resolved to PVxx and theme ids checked.
+
+    Raises UnknownReference naming the field (`field_prefix` + province / theme).
+    """
+    codes = [resolve_province(store, p, f"{field_prefix}province") for p in provinces]
+    for theme in themes:
+        check_id(store, Label.THEME, theme, f"{field_prefix}theme")
+    return ReportRequest(tuple(dict.fromkeys(codes)), tuple(dict.fromkeys(themes)),
+                         all_themes, max(candidates, 1))
+
+
 def _model(store: GraphStore) -> CoverageModel:
     """The coverage model of the store's current data (rebuilt only after a change)."""
     return cached(store, "coverage_model", lambda s: coverage_model(s.snapshot()))
@@ -51,10 +66,10 @@ def _candidates(index: matcher.MatchIndex, cell: CoverageCell, k: int
     if not cell.missing_kinds:
         return {}
     mission = matcher.Mission(themes=(cell.theme,), province=cell.province, k=k)
-    check = matcher.check_coalition(index, mission)
+    found = matcher.gap_candidates(index, mission, [OrgKind(kind) for kind in cell.missing_kinds])
     return {kind: [{"id": c.id, "name": c.name, "kind": c.kind, "score": c.score,
                     "synthetic": c.synthetic, "reasons": [r.text for r in c.reasons]}
-                   for c in check.candidates_by_kind.get(kind, ())]
+                   for c in found[kind]]
             for kind in cell.missing_kinds}
 
 
