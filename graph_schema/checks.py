@@ -58,12 +58,17 @@ def check_paging(query: OrganisationQuery) -> None:
 
 
 def complete_stats(labels: Mapping[str, int], types: Mapping[str, int],
-                   kinds: Mapping[str, int]) -> GraphStats:
-    """Build GraphStats with every label, type and kind present (zero when absent)."""
+                   kinds: Mapping[str, int], synthetic_pps: Mapping[bool, int]) -> GraphStats:
+    """Build GraphStats with every label, type and kind present (zero when absent).
+
+    `synthetic_pps` counts pps'en by their `synthetic` flag.
+    """
     return GraphStats(
         nodes={label.value: int(labels.get(label.value, 0)) for label in Label},
         relationships={t.value: int(types.get(t.value, 0)) for t in RelType},
         organisations_by_kind={k.value: int(kinds.get(k.value, 0)) for k in OrgKind},
+        pps_by_origin={"real": int(synthetic_pps.get(False, 0)),
+                       "synthetic": int(synthetic_pps.get(True, 0))},
     )
 
 

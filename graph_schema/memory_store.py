@@ -142,7 +142,10 @@ class MemoryGraphStore:
             labels = Counter(lab.value for lab, _ in self._graph.nodes)
             types = Counter(key.value for _, _, key in self._graph.edges(keys=True))
             kinds = Counter(org.kind.value for org in self._organisations())
-        return checks.complete_stats(labels, types, kinds)
+            origins = Counter(bool(data["node"].synthetic)
+                              for (label, _), data in self._graph.nodes(data=True)
+                              if label is Label.PPS)
+        return checks.complete_stats(labels, types, kinds, origins)
 
     def revision(self) -> str:
         """Return the write counter as a string."""

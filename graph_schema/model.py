@@ -105,6 +105,8 @@ class Pps:
     mission: str = ""
     source_url: str = ""
     synthetic: bool = False
+    # How sure the source is that this pps exists as listed: "high", "medium" or "" (not given).
+    confidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,11 +233,15 @@ class Subgraph:
 
 @dataclass(frozen=True, slots=True)
 class GraphStats:
-    """Counts per label, relationship type and organisation kind (all keys present)."""
+    """Counts per label, relationship type, organisation kind and pps origin (all keys present).
+
+    `pps_by_origin` counts pps'en as "real" (from a source) and "synthetic" (generated).
+    """
 
     nodes: dict[str, int]
     relationships: dict[str, int]
     organisations_by_kind: dict[str, int]
+    pps_by_origin: dict[str, int]
 
     def as_dict(self) -> dict[str, dict[str, int]]:
         """The JSON shape of `ppsmatch stats --json`."""
@@ -243,6 +249,7 @@ class GraphStats:
             "nodes": dict(self.nodes),
             "relationships": dict(self.relationships),
             "organisations_by_kind": dict(self.organisations_by_kind),
+            "pps_by_origin": dict(self.pps_by_origin),
         }
 
 

@@ -112,6 +112,8 @@ RETURN collect([a.id, b.id, properties(r)]) AS rows
 COUNT_LABEL = "MATCH (n:{label}) RETURN count(n) AS count"
 COUNT_TYPE = "MATCH ()-[r:{type}]->() RETURN count(r) AS count"
 COUNT_KINDS = "MATCH (o:{label}) RETURN o.kind AS kind, count(*) AS count"
+COUNT_ORIGINS = ("MATCH (p:{label}) RETURN coalesce(p.synthetic, false) AS synthetic, "
+                 "count(*) AS count")
 SEARCH_PAGE = """
 MATCH (o:Organisation) WHERE o.id IS NOT NULL AND {where}
 WITH o ORDER BY o.id SKIP $offset LIMIT $limit
@@ -514,7 +516,8 @@ class Neo4jGraphStore:
             types = {rel_type.value: tx.run(_cypher(COUNT_TYPE, type=rel_type)).single(
                 strict=True)["count"] for rel_type in RelType}
             kinds = dict(tx.run(_cypher(COUNT_KINDS, label=Label.ORGANISATION)).values())
-            return checks.complete_stats(labels, types, kinds)
+            origins = dict(tx.run(_cypher(COUNT_ORIGINS, label=Label.PPS)).values())
+            return checks.complete_stats(labels, types, kinds, origins)
 
         return self._read(work)
 

@@ -8,7 +8,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from graph_schema.model import LABEL_OF, Label, Node, Organisation, OrgKind, Relationship, RelType
+from graph_schema.model import (
+    LABEL_OF,
+    Label,
+    Node,
+    Organisation,
+    OrgKind,
+    Pps,
+    Relationship,
+    RelType,
+)
 
 MAX_PROBLEMS = 50
 T = TypeVar("T")
@@ -148,10 +157,12 @@ class Bundle:
         labels = Counter(LABEL_OF[type(n)].value for n in self.nodes)
         types = Counter(r.type.value for r in self.relationships)
         kinds = Counter(n.kind.value for n in self.organisations())
+        synthetic = Counter(n.synthetic for n in self.nodes if isinstance(n, Pps))
         return {
             "nodes": {label.value: labels.get(label.value, 0) for label in Label},
             "relationships": {t.value: types.get(t.value, 0) for t in RelType},
             "organisations_by_kind": {k.value: kinds.get(k.value, 0) for k in OrgKind},
+            "pps_by_origin": {"real": synthetic[False], "synthetic": synthetic[True]},
         }
 
 

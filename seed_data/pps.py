@@ -13,7 +13,6 @@ from seed_data.regions import Regions
 from seed_data.themes import Taxonomy, normalise
 
 PPS_FILE = "pps/pps_seed_partial.csv"
-ALIASES_FILE = "pps/organisatie_aliassen.csv"
 
 # Vocabularies shared with the generator and the generic reader.
 PPS_TYPES = ("ecosysteem pps", "CIV", "Centre of Expertise", "regionale pps", "programma")
@@ -28,6 +27,7 @@ TYPE_ALIASES = {
     "ecosysteem pps": ("ecosysteem pps", ""),
     "ecosysteem": ("ecosysteem pps", ""),
     "regionale pps": ("regionale pps", ""),
+    "regional pps": ("regionale pps", ""),
     "pps": ("regionale pps", ""),
     "groeifondsprogramma": ("programma", ""),
     "programma": ("programma", ""),
@@ -46,22 +46,23 @@ def slug(text: str, limit: int = 80) -> str:
 
 
 def load_real_pps(data_dir: Path | None, regions: Regions, taxonomy: Taxonomy,
-                  known_orgs: Mapping[str, OrgKind]) -> Bundle:
-    """Pps nodes for pps_seed_partial.csv with ACTIVE_IN, FOCUSES_ON and MEMBER_OF."""
-    aliases = _aliases(data_dir, known_orgs)
-    kinds = dict(known_orgs)
+                  names: list[tuple[str, str]], kinds: Mapping[str, OrgKind]) -> Bundle:
+    """Pps nodes for pps_seed_partial.csv with ACTIVE_IN, FOCUSES_ON and MEMBER_OF.
+
+    `names` are (normalised name, organisation id), longest first (named_orgs.organisation_names).
+    """
     rows = reference_table(data_dir, PPS_FILE, ("naam", "type", "thema", "trekker_of_partners",
                                                 "plaats_regio", "jaar_vermelding", "bron_url"))
     nodes: list[Pps] = []
     rels: list[Relationship] = []
-    for pps, links in parse_rows(rows, lambda row: _pps(row, regions, taxonomy, aliases, kinds)):
+    for pps, links in parse_rows(rows, lambda row: _pps(row, regions, taxonomy, names, kinds)):
         nodes.append(pps)
         rels.extend(links)
     return Bundle(nodes=tuple(nodes), relationships=tuple(rels))
 
 
 def _pps(row: Row, regions: Regions, taxonomy: Taxonomy, aliases: list[tuple[str, str]],
-         kinds: dict[str, OrgKind]) -> tuple[Pps, list[Relationship]]:
+         kinds: Mapping[str, OrgKind]) -> tuple[Pps, list[Relationship]]:
     name = row.require("naam")
     kind = pps_type(row.get("type"))
     if kind is None:
@@ -106,16 +107,3 @@ def members(text: str, aliases: list[tuple[str, str]],
             role = "partner"
         out.append((org, role))
     return out
-
-
-def _aliases(data_dir: Path | None,
-             known_orgs: Mapping[str, OrgKind]) -> list[tuple[str, str]]:
-    rows = reference_table(data_dir, ALIASES_FILE, ("alias", "org_id"))
-
-    def parse(row: Row) -> tuple[str, str]:
-        org = row.require("org_id")
-        if org not in known_orgs:
-            raise row.error("org_id", org, "is not the id of a real organisation of the seed")
-        return normalise(row.require("alias")), org
-
-    return sorted(parse_rows(rows, parse), key=lambda a: (-len(a[0]), a[0]))

@@ -10,6 +10,8 @@ from seed_data.bundle import Bundle, BundleError, ProblemCollector
 from seed_data.economy import Economy, load_economy
 from seed_data.governments import RegionalOrganisation, governments_bundle, load_governments
 from seed_data.mbo import load_mbo
+from seed_data.named_orgs import NamedOrganisations, kinds_of, load_named, organisation_names
+from seed_data.named_pps import add_named_pps
 from seed_data.pps import load_real_pps
 from seed_data.priorities import load_priorities, priorities_bundle, priorities_by_province
 from seed_data.regions import Regions, load_regions
@@ -28,6 +30,7 @@ class ReferenceData:
     wo: tuple[SchoolRecord, ...]
     governments: tuple[RegionalOrganisation, ...]
     priorities: tuple[Relationship, ...]
+    named: NamedOrganisations
     real_pps: Bundle
     economy: Economy
     notes: tuple[str, ...]
@@ -43,6 +46,7 @@ class ReferenceData:
             records_bundle([*self.hbo, *self.wo, *self.mbo]),
             governments_bundle(list(self.governments), self.regions),
             priorities_bundle(self.priorities),
+            self.named.bundle(self.regions),
             self.real_pps,
             Bundle(notes=self.notes),
         )
@@ -60,6 +64,7 @@ def load_reference(data_dir: Path | None = None) -> ReferenceData:
         "governments": lambda: load_governments(data_dir, regions),
         "priorities": lambda: load_priorities(data_dir, regions, taxonomy),
         "economy": lambda: load_economy(data_dir, regions),
+        "named": lambda: load_named(data_dir, regions, taxonomy),
     }
     for name, loader in loaders.items():
         try:
@@ -71,8 +76,11 @@ def load_reference(data_dir: Path | None = None) -> ReferenceData:
     wo = load_wo(data_dir, regions, taxonomy, parts["programmes"])
     mbo, notes = parts["mbo"]
     governments = parts["governments"]
-    known = {r.org.id: r.org.kind for r in (*hbo, *wo, *mbo, *governments)}
-    real_pps = load_real_pps(data_dir, regions, taxonomy, known)
+    named = parts["named"]
+    orgs = [r.org for r in (*hbo, *wo, *mbo, *governments, *named.records)]
+    names, kinds = organisation_names(data_dir, orgs), kinds_of(orgs)
+    real_pps = add_named_pps(load_real_pps(data_dir, regions, taxonomy, names, kinds), data_dir,
+                             regions, taxonomy, names, kinds)
     return ReferenceData(regions, taxonomy, tuple(hbo), tuple(mbo), tuple(wo), tuple(governments),
-                         parts["priorities"], real_pps, parts["economy"],
+                         parts["priorities"], named, real_pps, parts["economy"],
                          (*notes, *hbo_notes))

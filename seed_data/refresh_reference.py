@@ -36,6 +36,9 @@ COPIES: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
      "kwb/kwb2021_bedrijfsvestigingen_per_gemeente_reconstructed.csv", None),
     ("cbs_kwb/kwb_sectorgroepen.csv", "kwb/kwb_sectorgroepen.csv", None),
     ("pps/pps_seed_partial.csv", "pps/pps_seed_partial.csv", None),
+    ("pps/civ_coe_partial.csv", "pps/civ_coe_partial.csv", None),
+    ("pps/rif_projects_partial.csv", "pps/rif_projects_partial.csv", None),
+    ("pps/pps_members_partial.csv", "pps/pps_members_partial.csv", None),
 )
 HO_PROGRAMME_COLUMNS = ("brin", "opleiding", "niveau", "croho_naam", "croho_sector",
                         "financiering", "gemeentecode")

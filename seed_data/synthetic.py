@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from graph_schema.model import Label
 from seed_data.bundle import Bundle
 from seed_data.coalitions import generate_pps, pps_count
 from seed_data.companies import generate_companies
@@ -33,7 +34,8 @@ def generate(companies: int = 5_000, seed: int = DEFAULT_SEED, data_dir: Path | 
     with _no_cyclic_gc():
         table, company_bundle = generate_companies(companies, rng, ref.economy, ref.regions,
                                                    ref.taxonomy)
-        count = ppses if ppses is not None else pps_count(companies, len(ref.real_pps.nodes))
+        real = len(ref.real_pps.nodes_of(Label.PPS))
+        count = ppses if ppses is not None else pps_count(companies, real)
         # ids are syn:co:* and syn:pps:*, so the two parts cannot overlap
         return company_bundle.concat(generate_pps(max(0, count), rng, ref, table))
 

@@ -201,7 +201,9 @@ def test_stats_count_everything_and_list_zeros(store):
     assert stats.relationships["BROADER"] == 1
     assert stats.organisations_by_kind["company"] == 2
     assert stats.organisations_by_kind["wo"] == 0
-    assert set(stats.as_dict()) == {"nodes", "relationships", "organisations_by_kind"}
+    assert stats.pps_by_origin == {"real": 0, "synthetic": 1}
+    assert set(stats.as_dict()) == {"nodes", "relationships", "organisations_by_kind",
+                                    "pps_by_origin"}
 
 
 def test_revision_changes_on_writes_only(store):

@@ -12,6 +12,7 @@ from web.cli import EXIT_BAD_INPUT, main
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "seed_data" / "example"
 SMALL = ["--companies", "150", "--seed", "3"]
+REAL_COMPANIES = 8  # companies named as members of real pps'en (pps/genoemde_organisaties.csv)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -24,9 +25,10 @@ def test_stats_json_on_memory_loads_the_seed_and_has_the_documented_shape(capsys
     code, out, _ = run(capsys, "stats", "--json", *SMALL)
     stats = json.loads(out)
     assert code == 0
-    assert list(stats) == ["nodes", "relationships", "organisations_by_kind"]
+    assert list(stats) == ["nodes", "relationships", "organisations_by_kind", "pps_by_origin"]
+    assert stats["pps_by_origin"]["real"] >= 40 and stats["pps_by_origin"]["synthetic"] >= 10
     assert stats["nodes"]["Province"] == 12
-    assert stats["organisations_by_kind"]["company"] == 150
+    assert stats["organisations_by_kind"]["company"] == 150 + REAL_COMPANIES
 
 
 def test_recommend_json_gives_ranked_explained_partners_per_kind(capsys):
@@ -87,7 +89,7 @@ def test_load_twice_and_stats_on_neo4j(capsys, neo4j_store):
     second = json.loads(run(capsys, "stats", "--store", url, "--json")[1])
     assert first == second
     assert first["nodes"]["Municipality"] == 342
-    assert first["organisations_by_kind"]["company"] == 150
+    assert first["organisations_by_kind"]["company"] == 150 + REAL_COMPANIES
 
 
 def test_province_aliases_that_imports_accept_work_for_missions_too(capsys):

@@ -27,6 +27,12 @@ def mbo_rows_in_reference() -> int:
     return len(path.read_text(encoding="utf-8").strip().splitlines()) - 1
 
 
+def named_companies_in_reference() -> int:
+    path = DEFAULT_DATA_DIR / "pps" / "genoemde_organisaties.csv"
+    return sum(1 for line in path.read_text(encoding="utf-8").splitlines()
+               if line.split(",")[2] == "company")
+
+
 def test_the_seed_holds_the_real_reference_counts(store):
     seeding.seed_store(store, COMPANIES, SEED)
     stats = store.stats()
@@ -34,7 +40,8 @@ def test_the_seed_holds_the_real_reference_counts(store):
     assert stats.nodes["Municipality"] == 342
     assert stats.organisations_by_kind["hbo"] == 36
     assert stats.organisations_by_kind["mbo"] == mbo_rows_in_reference()
-    assert stats.organisations_by_kind["company"] == COMPANIES
+    assert stats.organisations_by_kind["company"] == COMPANIES + named_companies_in_reference()
+    assert stats.pps_by_origin["real"] == 44
     assert stats.relationships["PART_OF"] == 342
 
 

@@ -133,3 +133,20 @@ def test_an_mbo_subtype_basis_of_unknown_form_is_reported(data_dir):
     assert (caught.value.file, caught.value.line, caught.value.field) == (
         "duo/mbo_soorten.csv", 2, "basis")
     assert caught.value.value.startswith("regional training centre")
+
+
+def test_an_unknown_pps_confidence_names_file_line_and_field(data_dir):
+    replace_line(data_dir / "pps/civ_coe_partial.csv", 4, ",high,", ",sure,")
+    with pytest.raises(BundleError) as caught:
+        build_seed_bundle(companies=10, data_dir=data_dir)
+    assert (caught.value.file, caught.value.line, caught.value.field, caught.value.value) == (
+        "pps/civ_coe_partial.csv", 4, "confidence", "sure")
+
+
+def test_a_named_organisation_in_a_gemeente_outside_its_province_is_refused(data_dir):
+    replace_line(data_dir / "pps/genoemde_organisaties.csv", 4, "Zwolle,Overijssel",
+                 "Zwolle,Gelderland")
+    with pytest.raises(BundleError) as caught:
+        build_seed_bundle(companies=10, data_dir=data_dir)
+    assert (caught.value.file, caught.value.line, caught.value.field) == (
+        "pps/genoemde_organisaties.csv", 4, "gemeente")

@@ -89,14 +89,19 @@ def test_sectors_follow_the_regional_mix():
 
 
 def test_pps_count_is_about_400_in_all_at_5000_companies():
-    assert pps_count(5_000, 20) + 20 == 400
-    assert pps_count(100_000, 20) > 10 * pps_count(5_000, 20)
+    assert pps_count(5_000, 44) + 44 == 400
+    assert pps_count(100_000, 44) > 10 * pps_count(5_000, 44)
+
+
+def test_small_graphs_keep_synthetic_pps_even_when_the_real_ones_fill_the_share():
+    assert pps_count(150, 44) == 10 and pps_count(1_000, 44) == 36
+    assert pps_count(0, 44) == 0
 
 
 def test_every_synthetic_pps_has_a_province_themes_and_members():
     bundle = synthetic()
     ppses = bundle.nodes_of(Label.PPS)
-    assert len(ppses) == pps_count(COMPANIES, 20)
+    assert len(ppses) == pps_count(COMPANIES, len(reference().real_pps.nodes_of(Label.PPS)))
     active = Counter(r.source for r in bundle.relationships_of(RelType.ACTIVE_IN))
     focus = Counter(r.source for r in bundle.relationships_of(RelType.FOCUSES_ON))
     members = Counter(r.target for r in bundle.relationships_of(RelType.MEMBER_OF))

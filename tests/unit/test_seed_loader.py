@@ -29,6 +29,7 @@ def test_the_seed_loads_and_the_store_counts_match_the_bundle():
     assert stats.nodes == seed().counts()["nodes"]
     assert stats.relationships == seed().counts()["relationships"]
     assert stats.organisations_by_kind == seed().counts()["organisations_by_kind"]
+    assert stats.pps_by_origin == seed().counts()["pps_by_origin"]
     assert report.nodes == stats.nodes and report.relationships == stats.relationships
     assert "loaded" in report.summary()
 

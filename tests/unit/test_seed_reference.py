@@ -248,13 +248,77 @@ def test_boards_operate_in_the_provinces_they_serve_beyond_their_seats():
 
 def test_the_real_pps_list_is_loaded_with_sources_and_members():
     ppses = [n for n in real().nodes if isinstance(n, Pps)]
-    assert len(ppses) == 20
+    assert len(ppses) == 44  # 20 + 22 CIV/CoE + 9 RIF + 1 from the members list - 8 the same
     assert all(p.source_url.startswith("http") and not p.synthetic for p in ppses)
     members = {(r.source, r.target): r.props["role"]
                for r in real().relationships_of(RelType.MEMBER_OF)}
     assert members[("duo:25BE", "pps:centre-of-expertise-energie")] == "penvoerder"
     focus = {r.source for r in real().relationships_of(RelType.FOCUSES_ON)}
-    assert len([p for p in ppses if p.id not in focus]) == 1  # only the national programme
+    unfocused = sorted(p.id for p in ppses if p.id not in focus)
+    # the national programme, and two RIF projects whose theme the source does not state
+    assert unfocused == ["pps:be-boost", "pps:civ-wlp-ois-youlp",
+                         "pps:opschaling-publiek-private-samenwerking-in-het-beroepsonderwijs-"
+                         "katapult-nationa"]
+
+
+def members_of(pps_id: str) -> dict[str, str]:
+    return {r.source: r.props["role"] for r in real().relationships_of(RelType.MEMBER_OF)
+            if r.target == pps_id}
+
+
+def test_the_civ_coe_and_rif_lists_become_real_pps_with_source_and_confidence():
+    ppses = {p.id: p for p in real().nodes_of(Label.PPS)}
+    polymeren = ppses["pps:civ-polymeren-coatings-en-composieten"]
+    assert (polymeren.type, polymeren.start_year, polymeren.confidence) == ("CIV", 2013, "high")
+    assert polymeren.source_url.startswith("https://www.weblogzwolle.nl/")
+    assert ppses["pps:house-of-digital"].confidence == "medium"
+    assert ppses["pps:house-of-digital"].start_year is None  # "2018 (uncertain)"
+    assert {p.confidence for p in ppses.values()} == {"", "high", "medium"}
+    assert "pps:civ-agri-food" not in ppses  # confidence low: only an expected start
+    assert not any("name not given" in p.name for p in ppses.values())
+
+
+def test_named_members_link_to_duo_schools_governments_and_named_organisations():
+    polymeren = members_of("pps:civ-polymeren-coatings-en-composieten")
+    assert polymeren["duo:25PJ"] == "penvoerder"  # Deltion College, the lead
+    assert polymeren["duo:01VU"] == "partner"  # "Hogeschool Windesheim"
+    assert polymeren["board:oost-nl"] == "partner"  # "Oost NV", Oost NL's former name
+    assert {"org:dsm", "org:van-wijhe-verf", "gov:PV23", "gov:GM0193"} <= set(polymeren)
+    tuinbouw = members_of("pps:civ-tuinbouw-uitgangsmaterialen-civ-t-u")
+    assert tuinbouw == {"duo:14YD": "penvoerder", "duo:01OE": "partner"}  # Lentiz; Yuverta
+    assert members_of("pps:terratechnica")["org:tno"] == "kennispartner"  # "ECN/TNO"
+    assert len(real().relationships_of(RelType.MEMBER_OF)) == 73
+
+
+def test_a_pps_named_in_several_files_is_one_node_with_all_its_members():
+    ids = {p.id for p in real().nodes_of(Label.PPS)}
+    assert not any("entrance" in i or i.startswith("pps:civil") or i.startswith("pps:clv")
+                   for i in ids)
+    civil = members_of("pps:centrum-voor-innovatief-vakmanschap-installatietechniek-limburg-civil")
+    assert civil == {"duo:25LT": "penvoerder", "gov:PV31": "cofinancier"}
+    energy = members_of("pps:centre-of-expertise-energie")  # also listed as EnTranCe
+    assert energy == {"duo:25BE": "penvoerder"}
+
+
+def test_named_organisations_are_real_and_located_only_where_known():
+    orgs = {o.id: o for o in real().organisations() if o.id.startswith("org:")}
+    assert len(orgs) == 14 and not any(o.synthetic for o in orgs.values())
+    assert orgs["org:dsm"].kind is OrgKind.COMPANY and orgs["org:tno"].kind.value == (
+        "knowledge_institute")
+    places = located(real())
+    assert places["org:van-wijhe-verf"] == ["GM0193"]  # Zwolle
+    assert "org:dsm" not in places
+    operates = {(r.source, r.target) for r in real().relationships_of(RelType.OPERATES_IN)}
+    assert ("org:dsm", "PV23") in operates
+
+
+def test_rows_that_give_no_pps_or_member_are_reported_with_a_reason():
+    notes = "\n".join(real().notes)
+    assert "CIV Agri & Food: skipped, confidence low" in notes
+    assert "Clusius College (school_mbo (AOC)) in CIV Tuinbouw" in notes
+    assert "Polymer Science Park (pps)" in notes and "a pps, not an organisation" in notes
+    assert "45 mkb schadeherstel" not in notes  # its pps (an unconfirmed application) is out
+    assert notes.count("Topcentrum Autoschadeherstel") == 5
 
 
 @pytest.mark.parametrize("kind", [OrgKind.HBO, OrgKind.MBO, OrgKind.GOVERNMENT, OrgKind.BOARD])
