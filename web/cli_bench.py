@@ -20,7 +20,7 @@ from web.cli_common import add_store_args, count, open_from_args
 from web.config import Settings
 from web.reports.files import write_report
 from web.services.coverage_report import ReportRequest, build_report
-from web.services.matching import match_index
+from web.services.read_model import read_model_of
 from web.services.seeding import seed_store
 
 T = TypeVar("T")
@@ -72,8 +72,8 @@ def _figures(store: GraphStore, baseline_cells: int) -> dict[str, Any]:
     model, t_model = _timed(lambda: coverage_model(snapshot))
     cells = coverage(model)
     t_numbers = _median(lambda: coverage(model))
-    _, t_index = _timed(lambda: match_index(store))
-    doc, t_document = _timed(lambda: build_report(store, ReportRequest()))
+    read_model, t_read_model = _timed(lambda: read_model_of(store.revision(), snapshot))
+    doc, t_document = _timed(lambda: build_report(read_model, store.url, ReportRequest()))
     with tempfile.TemporaryDirectory() as folder:
         _, t_files = _timed(lambda: write_report(doc, Path(folder) / "r", ["html", "xlsx"]))
     sample = [(c.province, c.theme) for c in cells[:: max(len(cells) // baseline_cells, 1)]]
@@ -83,7 +83,7 @@ def _figures(store: GraphStore, baseline_cells: int) -> dict[str, Any]:
         "relationships": len(snapshot.relationships),
         "cells": len(cells),
         "seconds": {"snapshot": t_snapshot, "coverage_model": t_model,
-                    "coverage_numbers_all_cells": t_numbers, "match_index": t_index,
+                    "coverage_numbers_all_cells": t_numbers, "read_model": t_read_model,
                     "report_document_priorities": t_document, "html_and_xlsx": t_files},
         "baseline_query_per_cell": {"cells_timed": min(len(sample), baseline_cells),
                                     "seconds_per_cell": per_cell,

@@ -12,6 +12,7 @@ from web.cli_common import add_store_args, count, open_with_data
 from web.config import Settings
 from web.reports.files import FORMATS, parse_formats, write_report
 from web.services.coverage_report import CANDIDATES_PER_GAP, build_report, report_request
+from web.services.read_model import build_read_model
 
 EXIT_WRITE_FAILED = 4
 
@@ -56,7 +57,8 @@ def _coverage(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     store = open_with_data(args)
     try:
-        request = report_request(store, args.province, args.theme, args.all_themes,
+        model = build_read_model(store)
+        request = report_request(model, args.province, args.theme, args.all_themes,
                                  args.candidates, field_prefix="--")
         with _progress(args.quiet) as bar:
             task = bar.add_task("provincie x thema", total=None) if bar else None
@@ -65,7 +67,7 @@ def _coverage(args: argparse.Namespace) -> int:
                 if bar is not None:
                     bar.update(task, completed=done, total=total)
 
-            doc = build_report(store, request, step)
+            doc = build_report(model, store.url, request, step)
     finally:
         store.close()
     log = None if args.quiet else (lambda p: print(f"ppsmatch: wrote {p} ({_size(p)})",

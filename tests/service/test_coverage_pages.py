@@ -12,6 +12,7 @@ from tests.unit.coverage_graph import load_coverage_graph
 from web.reports.choropleth import PALETTE, choropleth, classes
 from web.reports.files import write_report
 from web.services.coverage_report import ReportRequest, build_report
+from web.services.read_model import build_read_model
 from web.services.seeding import seed_store
 
 PROVINCES = {f"PV{n}" for n in range(20, 32)}
@@ -42,7 +43,8 @@ def seed_pages(tmp_path_factory) -> Path:
     store = MemoryGraphStore()
     seed_store(store, 150, 3)
     out = tmp_path_factory.mktemp("report") / "out"
-    write_report(build_report(store, ReportRequest()), out, ["html"])
+    write_report(build_report(build_read_model(store), store.url, ReportRequest()), out,
+                 ["html"])
     return out / "html"
 
 
@@ -78,7 +80,8 @@ def test_a_province_page_holds_its_themes_map_and_charts(seed_pages):
 def test_names_from_the_graph_are_escaped(tmp_path):
     store = MemoryGraphStore()
     load_coverage_graph(store)
-    write_report(build_report(store, ReportRequest(all_themes=True)), tmp_path / "o", ["html"])
+    doc = build_report(build_read_model(store), store.url, ReportRequest(all_themes=True))
+    write_report(doc, tmp_path / "o", ["html"])
     text = (tmp_path / "o" / "html" / "PV20.html").read_text(encoding="utf-8")
     assert "&lt;Energie&gt; Groningen" in text
     assert "<Energie>" not in text

@@ -15,6 +15,7 @@ from tests.unit.coverage_graph import load_coverage_graph
 from web.reports import files
 from web.reports.files import write_report
 from web.services.coverage_report import ReportRequest, build_report
+from web.services.read_model import build_read_model
 
 SCHEMA = Path(__file__).resolve().parents[2] / "web" / "reports" / "coverage.schema.json"
 VOLATILE = ("generated_at", "store", "revision")
@@ -25,7 +26,7 @@ def _doc(store=None, **request):
         store = MemoryGraphStore()
     if not store.stats().nodes["Organisation"]:
         load_coverage_graph(store)
-    return build_report(store, ReportRequest(**request))
+    return build_report(build_read_model(store), store.url, ReportRequest(**request))
 
 
 def _theme(doc, province, theme):

@@ -74,10 +74,10 @@ def coverage(args):
 
     Computed from the current graph; the same document as `ppsmatch report coverage`.
     """
-    store = state.current_store()
-    request = report_request(store, args["province"], args["theme"], args["all_themes"],
+    model = state.read_model()
+    request = report_request(model, args["province"], args["theme"], args["all_themes"],
                              args["candidates"])
-    doc = build_report(store, request)
+    doc = build_report(model, state.current_store().url, request)
     fmt = args["format"]
     if fmt == "json":
         return Response(json.dumps(doc, ensure_ascii=False), mimetype="application/json")

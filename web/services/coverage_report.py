@@ -10,11 +10,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 import matcher
 from graph_schema.model import Label, OrgKind
-from graph_schema.store import GraphStore
-from matcher.coverage import CoverageCell, CoverageModel, coverage, coverage_model
+from matcher.coverage import CoverageCell
 from seed_data.establishments import Establishments, load_establishments
-from web.services.catalogue import cached, check_id, resolve_province, taxonomy
-from web.services.matching import match_index
+from web.services.catalogue import check_id, resolve_province
+from web.services.read_model import ReadModel
 
 # mkb reach of pps'en today and Katapult's ambition (DESIGN section 1), as shares.
 REACH_TODAY = (0.04, 0.06)
@@ -34,23 +33,18 @@ class ReportRequest:
     candidates: int = CANDIDATES_PER_GAP
 
 
-def report_request(store: GraphStore, provinces: Sequence[str] = (),
+def report_request(model: ReadModel, provinces: Sequence[str] = (),
                    themes: Sequence[str] = (), all_themes: bool = False,
                    candidates: int = CANDIDATES_PER_GAP, field_prefix: str = "") -> ReportRequest:
     """A request with province names resolved to PVxx and theme ids checked.
 
     Raises UnknownReference naming the field (`field_prefix` + province / theme).
     """
-    codes = [resolve_province(store, p, f"{field_prefix}province") for p in provinces]
+    codes = [resolve_province(model, p, f"{field_prefix}province") for p in provinces]
     for theme in themes:
-        check_id(store, Label.THEME, theme, f"{field_prefix}theme")
+        check_id(model, Label.THEME, theme, f"{field_prefix}theme")
     return ReportRequest(tuple(dict.fromkeys(codes)), tuple(dict.fromkeys(themes)),
                          all_themes, max(candidates, 1))
-
-
-def _model(store: GraphStore) -> CoverageModel:
-    """The coverage model of the store's current data (rebuilt only after a change)."""
-    return cached(store, "coverage_model", lambda s: coverage_model(s.snapshot()))
 
 
 def _public_url(url: str) -> str:
@@ -93,11 +87,9 @@ def _theme_entry(cell: CoverageCell, label: str, sbi: Sequence[str], est: Establ
             "overlap": list(cell.overlap), "candidates": candidates}
 
 
-def _selected(model: CoverageModel, request: ReportRequest,
-              cells: Sequence[CoverageCell]) -> list[CoverageCell]:
+def _selected(request: ReportRequest, cells: Sequence[CoverageCell]) -> list[CoverageCell]:
     """The cells asked for: given themes, all themes, or each province's priorities."""
-    wanted_p = set(request.provinces) or set(model.province_ids)
-    return [c for c in cells if c.province in wanted_p and (
+    return [c for c in cells if (not request.provinces or c.province in request.provinces) and (
         c.theme in request.themes if request.themes
         else request.all_themes or c.priority)]
 
@@ -122,25 +114,25 @@ def _summary(provinces: list[dict[str, Any]], cells: Sequence[CoverageCell],
     }
 
 
-def build_report(store: GraphStore, request: ReportRequest,
+def build_report(model: ReadModel, store_url: str, request: ReportRequest,
                  progress: Progress | None = None) -> dict[str, Any]:
-    """The report document: per province x theme counts, gaps, candidates, reach, overlap."""
-    model = _model(store)
-    all_cells = coverage(model)
-    chosen = _selected(model, request, all_cells)
-    snapshot_themes = {t.id: t for t in taxonomy(store).themes}
-    labels = {t: snapshot_themes[t].label_nl or t for t in model.theme_ids}
+    """The report document: per province x theme counts, gaps, candidates, reach, overlap.
+
+    Everything comes from one read model (one store revision); `store_url` is only named.
+    """
+    chosen = _selected(request, model.coverage)
+    themes = {t.id: t for t in model.taxonomy.themes}
+    labels = {t: theme.label_nl or t for t, theme in themes.items()}
     est = load_establishments()
-    index = match_index(store) if any(c.missing_kinds for c in chosen) else None
     entries: dict[str, list[dict[str, Any]]] = {}
     for done, cell in enumerate(chosen, start=1):
-        found = _candidates(index, cell, request.candidates) if index is not None else {}
+        found = _candidates(model.index, cell, request.candidates)
         entries.setdefault(cell.province, []).append(_theme_entry(
-            cell, labels[cell.theme], snapshot_themes[cell.theme].sbi_sections, est, found))
+            cell, labels[cell.theme], themes[cell.theme].sbi_sections, est, found))
         if progress is not None:
             progress(done, len(chosen))
     provinces = []
-    for prov in model.regions.provinces:
+    for prov in sorted(model.regions.provinces, key=lambda p: p.id):
         if request.provinces and prov.id not in request.provinces:
             continue
         themes = entries.get(prov.id, [])
@@ -152,8 +144,8 @@ def build_report(store: GraphStore, request: ReportRequest,
         })
     return {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "store": _public_url(store.url), "revision": store.revision(),
+        "store": _public_url(store_url), "revision": model.revision,
         "targets": {"reach_today": list(REACH_TODAY), "reach_ambition": list(REACH_AMBITION)},
         "provinces": provinces,
-        "summary": _summary(provinces, all_cells, labels),
+        "summary": _summary(provinces, model.coverage, labels),
     }
