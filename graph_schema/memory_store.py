@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
-from graph_schema import checks
+from graph_schema import checks, values
 from graph_schema.errors import InvalidGraphData, NotFound
 from graph_schema.model import (
     REL_ENDPOINTS,
@@ -44,7 +44,7 @@ class MemoryGraphStore:
 
     def upsert_nodes(self, nodes: Sequence[Node]) -> int:
         """Create or replace nodes by (label, id)."""
-        keyed = [(checks.label_of(node), node) for node in nodes]
+        keyed = [values.clean_node(node) for node in nodes]
         with self._lock:
             for label, node in keyed:
                 key = (label, node.id)
@@ -57,9 +57,10 @@ class MemoryGraphStore:
 
     def link(self, relationships: Sequence[Relationship]) -> int:
         """Create or update relationships keyed by (type, source, target)."""
+        rels = [values.clean_relationship(rel) for rel in relationships]
         with self._lock:
-            planned = [self._endpoints(rel) for rel in relationships]
-            for rel, (src, dst) in zip(relationships, planned, strict=True):
+            planned = [self._endpoints(rel) for rel in rels]
+            for rel, (src, dst) in zip(rels, planned, strict=True):
                 self._graph.add_edge(src, dst, key=rel.type, rel=rel)
             self._bump(bool(planned))
         return len(planned)
@@ -165,8 +166,7 @@ class MemoryGraphStore:
             self._revision += 1
 
     def _endpoints(self, rel: Relationship) -> tuple[NodeKey, NodeKey]:
-        """Check a relationship against the model and the graph; return its node keys."""
-        checks.check_relationship(rel)
+        """Check a relationship's endpoints against the graph; return its node keys."""
         src_label, dst_label = REL_ENDPOINTS[rel.type]
         src, dst = (src_label, rel.source), (dst_label, rel.target)
         for key in (src, dst):

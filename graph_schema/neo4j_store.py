@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from graph_schema import checks
+from graph_schema import checks, values
 from graph_schema.errors import GraphError, InvalidGraphData, NotFound, StoreUnavailable
 from graph_schema.model import (
     NODE_CLASSES,
@@ -221,8 +221,10 @@ class Neo4jGraphStore:
         self.batch_size = batch_size
         self.read_chunk = read_chunk
         try:
-            if urlsplit(url).scheme not in BOLT_SCHEMES:
+            parts = urlsplit(url)
+            if parts.scheme not in BOLT_SCHEMES:
                 raise InvalidGraphData(f"not a Bolt URL: '{url}' (use bolt:// or neo4j://)")
+            parts.port  # noqa: B018 - raises ValueError now, not as a DNS error on first use
             self._driver = neo4j.GraphDatabase.driver(
                 url, auth=auth, connection_timeout=connection_timeout,
                 max_transaction_retry_time=retry_seconds, user_agent="ppsmatch",
@@ -313,7 +315,7 @@ class Neo4jGraphStore:
 
     def upsert_nodes(self, nodes: Sequence[Node]) -> int:
         """Create or replace nodes by (label, id), replacing all their properties."""
-        rows = [(checks.label_of(node), _node_row(node)) for node in nodes]
+        rows = [(label, _node_row(node)) for label, node in map(values.clean_node, nodes)]
         for chunk in _chunks(rows, self.batch_size):
             wide = any(max(props["id"]) >= WIDE_CHAR for _, props in chunk)
             self._write(partial(self._upsert_chunk, chunk=chunk), wide=wide)
@@ -329,9 +331,7 @@ class Neo4jGraphStore:
 
     def link(self, relationships: Sequence[Relationship]) -> int:
         """Create or update relationships keyed by (type, source, target)."""
-        for rel in relationships:
-            checks.check_relationship(rel)
-        rows = list(enumerate(relationships))
+        rows = list(enumerate(map(values.clean_relationship, relationships)))
         if len(rows) > self.batch_size:  # later batches must not fail after earlier commits
             for chunk in _chunks(rows, self.batch_size):
                 self._read(partial(self._check_endpoints, chunk=chunk))

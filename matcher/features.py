@@ -12,10 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from graph_schema.model import Organisation
-from matcher.sparse import expand_max, keep_top_per_row
+from matcher.sparse import expand_max, keep_top_per_row, unit_rows
 
 # Weights of the three parts of a text profile (each part l2-normalised first): an
 # organisation without a description is still matched on its themes and coalition missions.
@@ -59,10 +58,10 @@ class ProfileModel:
 
     def cap(self, rows: sp.csr_matrix) -> sp.csr_matrix:
         """l2-normalised rows, cut to the `max_terms` strongest n-grams when set."""
-        rows = sp.csr_matrix(normalize(rows), dtype=np.float32)
+        rows = sp.csr_matrix(unit_rows(rows), dtype=np.float32)
         if self.max_terms is None:
             return rows
-        return sp.csr_matrix(normalize(keep_top_per_row(rows, self.max_terms)), dtype=np.float32)
+        return sp.csr_matrix(unit_rows(keep_top_per_row(rows, self.max_terms)), dtype=np.float32)
 
     def text_rows(
         self, orgs: Sequence[Organisation], own: sp.csr_matrix, membership: sp.csr_matrix,
@@ -76,8 +75,8 @@ class ProfileModel:
             return sp.csr_matrix((0, self.n_text), dtype=np.float32)
         if documents is None:
             documents = self.vectoriser.transform([org_document(o) for o in orgs])
-        labels = normalize(own.astype(bool).astype(np.float32) @ self.theme_text)
-        missions = normalize(membership @ self.mission_text)
+        labels = unit_rows(own.astype(bool).astype(np.float32) @ self.theme_text)
+        missions = unit_rows(membership @ self.mission_text)
         w = TEXT_PART_WEIGHTS
         mixed = (w["description"] * self.cap(documents) + w["theme_labels"] * labels
                  + w["missions"] * missions)

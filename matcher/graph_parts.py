@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
 
 from graph_schema.model import GraphSnapshot, Organisation, Pps, Relationship, RelType, Theme
 from matcher.features import SBI_THEME_WEIGHT, ProfileModel, org_document
 from matcher.regions import RegionModel, build_regions
+from matcher.sparse import unit_rows
 from matcher.taxonomy import theme_similarity
 from matcher.text import make_vectoriser, theme_text
 from matcher.theme_inference import ThemeInference
@@ -97,8 +97,8 @@ def _fit_model(
     n, p = len(snapshot_orgs), len(missions)
     model = ProfileModel(
         vectoriser=vectoriser,
-        theme_text=sp.csr_matrix(normalize(rows[n + p :])),
-        mission_text=sp.csr_matrix(normalize(rows[n : n + p])),
+        theme_text=unit_rows(rows[n + p :]),
+        mission_text=unit_rows(rows[n : n + p]),
         pps_themes=pps_themes,
         theme_sim=theme_similarity(len(themes), broader),
         max_terms=max_terms,

@@ -7,6 +7,14 @@ from collections.abc import Iterable
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+
+def unit_rows(matrix: sp.spmatrix) -> sp.csr_matrix:
+    """Rows scaled to unit l2 length; scikit-learn refuses no rows (e.g. a graph without pps)."""
+    if matrix.shape[0] == 0:
+        return sp.csr_matrix(matrix, dtype=np.float32)
+    return sp.csr_matrix(normalize(matrix))
 
 
 def row_max(matrix: sp.csr_matrix, values: np.ndarray) -> np.ndarray:

@@ -8,7 +8,7 @@ from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
 from web import api, errors, health, logs, pages, state
 from web.config import Settings
-from web.services import matching, seeding
+from web.services import seeding
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Flask:
@@ -16,13 +16,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     settings = settings or Settings.from_env()
     app = Flask(__name__)
     app.json.sort_keys = False  # keep the documented key order of our payloads
+    # The embedded store and a store handed in are built here (the embedded one before
+    # gunicorn forks, so that no first request waits); a server store in the background.
+    wait = store is not None or settings.store_url.startswith("memory:")
     if store is None:
         store = open_store(settings.store_url)
         if settings.store_url.startswith("memory:"):
             seeding.seed_if_empty(store, settings.companies, settings.seed)
-            # Built before gunicorn forks, so that no first request waits for the index.
-            matching.match_index(store)
-    state.init_app(app, settings, store)
+    state.init_app(app, settings, store, wait=wait)
     logs.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)

@@ -11,6 +11,7 @@ from matcher.query import Filters, Mission
 from web.cli_common import add_store_args, count, open_with_data
 from web.config import Settings
 from web.services import matching, missions, seeding
+from web.services.read_model import build_read_model
 
 KINDS = "mbo,hbo,wo,company,government,board,knowledge_institute,other"
 
@@ -76,8 +77,9 @@ def _split(raw: str) -> list[str]:
 def _run(args: argparse.Namespace, text: str, with_ids: list[str], use_case) -> dict[str, Any]:
     store = open_with_data(args)
     try:
-        mission = missions.resolve_mission(store, _mission(args, text, with_ids))
-        return use_case(store, mission).to_dict()
+        model = build_read_model(store)
+        mission = missions.resolve_mission(model, _mission(args, text, with_ids))
+        return use_case(model, mission).to_dict()
     finally:
         store.close()
 
@@ -96,7 +98,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     result = _run(args, args.mission, args.with_ids,
-                  lambda store, mission: matching.build_coalition(store, mission, args.max_size))
+                  lambda model, mission: matching.build_coalition(model, mission, args.max_size))
     _emit(args, result, _proposal_lines)
     return 0
 

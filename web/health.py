@@ -17,7 +17,18 @@ def healthz():
 
 @bp.get("/readyz")
 def readyz():
-    """The store answers (a StoreUnavailable becomes 503 through the error mapping)."""
-    store = state.current_store()
-    store.revision()
-    return jsonify({"status": "ready", "store": store.url})
+    """The store answers and a read model is served (503 until the first one is built).
+
+    `read_model.revision` is the store revision reads are answered from; when it equals
+    `store_revision`, every write so far is visible. `building` says a rebuild runs;
+    `last_error` that the last rebuild failed (the previous model keeps serving).
+    """
+    found = state.state()
+    store_revision = found.store.revision()  # StoreUnavailable becomes 503 via web.errors
+    models = found.read_models.status()
+    ready = models["revision"] is not None
+    if ready:
+        found.read_models.current()  # notices a change made elsewhere (rate-limited)
+    body = {"status": "ready" if ready else "starting", "store": found.store.url,
+            "store_revision": store_revision, "read_model": models}
+    return jsonify(body), 200 if ready else 503

@@ -15,6 +15,7 @@ from seed_data.csvio import DEFAULT_DATA_DIR
 from seed_data.loader import load_bundle
 from seed_data.seed import build_seed_bundle
 from web.services import matching, missions, seeding
+from web.services.read_model import build_read_model
 
 COMPANIES = 200
 SEED = 7
@@ -107,7 +108,7 @@ def test_both_stores_answer_identically_after_loading_the_same_seed(neo4j_store)
     mission = Mission(text="energietransitie en waterstof", province="Groningen",
                       kinds=(OrgKind.HBO, OrgKind.MBO, OrgKind.COMPANY), with_ids=("duo:25BE",),
                       k=5)
-    answers = [matching.recommend(s, missions.resolve_mission(s, mission))
-               for s in (memory, neo4j_store)]
+    models = [build_read_model(s) for s in (memory, neo4j_store)]
+    answers = [matching.recommend(m, missions.resolve_mission(m, mission)) for m in models]
     assert answers[0] == answers[1]
     assert answers[0].results["mbo"]

@@ -47,3 +47,14 @@ def test_rows_are_in_id_order():
     assert ids == sorted(ids)
     rows = index.blocks[OrgKind.COMPANY].rows
     assert [index.orgs[r].id for r in rows] == sorted(index.orgs[r].id for r in rows)
+
+
+def test_an_empty_graph_and_a_graph_without_pps_can_be_indexed_and_queried():
+    from graph_schema.model import GraphSnapshot, Organisation
+    from matcher import Mission, build_index, match
+
+    empty = build_index(GraphSnapshot((), (), (), (), (), ()))
+    assert match(empty, Mission(text="energie")).results["hbo"] == ()
+    school = Organisation("hbo:1", "Hogeschool Energie", OrgKind.HBO, description="energie")
+    only_orgs = build_index(GraphSnapshot((school,), (), (), (), (), ()))
+    assert [c.id for c in match(only_orgs, Mission(text="energie")).results["hbo"]] == ["hbo:1"]

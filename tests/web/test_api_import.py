@@ -9,6 +9,7 @@ import pytest
 
 from seed_data.loader import load_bundle
 from seed_data.seed import build_seed_bundle
+from tests.web.visibility import wait_visible
 from web.app import create_app
 from web.config import Settings
 
@@ -50,9 +51,11 @@ def test_import_loads_the_example_and_is_idempotent(seeded, bearer):
     assert report["nodes"]["Pps"] == 4
     detail = seeded.get("/api/organisations/ex:hbo-noordkust").get_json()
     assert "ex:pps-waterstofwerkplaats" in {p["id"] for p in detail["pps"]}
+    wait_visible(seeded, response)
     before = _stats(seeded)
     again = seeded.post("/api/import", data=_files(**_example()), headers=headers)
     assert again.status_code == 200
+    wait_visible(seeded, again)
     assert _stats(seeded) == before
 
 
@@ -107,5 +110,6 @@ def test_import_into_an_empty_store_brings_the_reference_framework(store, tokens
     response = client.post("/api/import", data=_files(**_example()), headers=bearer("editor"))
     assert response.status_code == 200
     assert response.get_json()["nodes"]["Province"] == 12
+    wait_visible(client, response)
     regions = client.get("/api/regions?province=Groningen").get_json()
     assert regions["provinces"][0]["id"] == "PV20"

@@ -26,7 +26,12 @@ BLUEPRINTS = (organisations, pps, catalogue, network, coverage, imports, matchin
 DESCRIPTION = (
     "Partner matchmaking for Dutch public-private partnerships (pps) in vocational education. "
     "Every error has the shape {code, message, errors: [{field, message}]}. Writes need an API "
-    "token (`Authorization: Bearer <token>`, made with `ppsmatch token create`).")
+    "token (`Authorization: Bearer <token>`, made with `ppsmatch token create`). Reads of "
+    "recommendations, coverage, themes, regions, pps lists and network views are answered from "
+    "a read model rebuilt in the background after each change; they carry "
+    "`X-Read-Model-Revision`. A write answers with `X-Write-Revision` (the store revision after "
+    "it); it is visible once `/readyz` shows that `read_model.revision` (or its "
+    "`store_revision`).")
 
 
 class PpsApi(Api):

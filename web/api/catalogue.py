@@ -72,7 +72,7 @@ class RegionArgsSchema(Schema):
 @bp.response(200, ThemeListSchema)
 def themes():
     """The theme taxonomy."""
-    return {"items": catalogue.list_themes(state.current_store())}
+    return {"items": catalogue.list_themes(state.read_model())}
 
 
 @bp.route("/regions", methods=["GET"])
@@ -80,4 +80,4 @@ def themes():
 @bp.response(200, RegionsSchema)
 def regions(args):
     """Provinces (with neighbours and priority themes) and gemeenten."""
-    return catalogue.list_regions(state.current_store(), args["province"])
+    return catalogue.list_regions(state.read_model(), args["province"])

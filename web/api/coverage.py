@@ -49,4 +49,4 @@ class CoverageSchema(Schema):
 @bp.response(200, CoverageSchema)
 def coverage(args):
     """Counts per partner kind, active pps'en and missing required kinds per province x theme."""
-    return coverage_service.coverage_report(state.current_store(), **args)
+    return coverage_service.coverage_report(state.read_model(), **args)

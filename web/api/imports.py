@@ -54,4 +54,6 @@ class ImportReportSchema(Schema):
 def import_files(files):
     """Validate every file completely, then load them; any problem writes nothing (422)."""
     named = {f"{field}.csv": data for field, data in files.items()}
-    return imports.import_generic(state.current_store(), named)
+    report = imports.import_generic(state.current_store(), named)
+    state.note_write()
+    return report

@@ -45,8 +45,8 @@ def mission_of(data: dict[str, Any]) -> Mission:
 @bp.response(200, RecommendationsSchema)
 def recommendations(data):
     """Ranked partners per kind with score, breakdown and reasons (as `ppsmatch recommend`)."""
-    store = state.current_store()
-    return matching.recommend(store, missions.resolve_mission(store, mission_of(data)))
+    model = state.read_model()
+    return matching.recommend(model, missions.resolve_mission(model, mission_of(data)))
 
 
 @bp.route("/coalition/check", methods=["POST"])
@@ -55,8 +55,8 @@ def recommendations(data):
 @bp.response(200, CoalitionCheckSchema)
 def check(data):
     """Which rules the coalition `with` meets, which kinds it misses, candidates for each."""
-    store = state.current_store()
-    return matching.check_coalition(store, missions.resolve_mission(store, mission_of(data)))
+    model = state.read_model()
+    return matching.check_coalition(model, missions.resolve_mission(model, mission_of(data)))
 
 
 @bp.route("/coalition/build", methods=["POST"])
@@ -65,9 +65,9 @@ def check(data):
 @bp.response(200, ProposalSchema)
 def build(data):
     """Propose a complete coalition for the mission, starting from `with`."""
-    store = state.current_store()
-    mission = missions.resolve_mission(store, mission_of(data))
-    return matching.build_coalition(store, mission, data["max_size"])
+    model = state.read_model()
+    mission = missions.resolve_mission(model, mission_of(data))
+    return matching.build_coalition(model, mission, data["max_size"])
 
 
 @bp.route("/coalition/what-if", methods=["POST"])
@@ -76,9 +76,9 @@ def build(data):
 @bp.response(200, WhatIfResultSchema)
 def what_if(data):
     """How the rules met and the theme coverage change when partners are added or removed."""
-    store = state.current_store()
-    mission = missions.resolve_mission(store, mission_of(data))
-    add = missions.check_members(store, data["add"], "add")
-    remove = missions.check_members(store, data["remove"], "remove")
+    model = state.read_model()
+    mission = missions.resolve_mission(model, mission_of(data))
+    add = missions.check_members(model, data["add"], "add")
+    remove = missions.check_members(model, data["remove"], "remove")
     missions.check_removals(mission, remove)
-    return matching.what_if(store, mission, add, remove)
+    return matching.what_if(model, mission, add, remove)

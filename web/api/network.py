@@ -75,5 +75,6 @@ def network(args):
     store = state.current_store()
     if "id" in args:
         return network_service.neighbourhood_view(store, args["id"], args["depth"], args["limit"])
-    return network_service.filtered_view(store, theme=args["theme"], province=args["province"],
-                                      kinds=args["kinds"], limit=args["limit"])
+    return network_service.filtered_view(store, state.read_model(), theme=args["theme"],
+                                         province=args["province"], kinds=args["kinds"],
+                                         limit=args["limit"])

@@ -133,7 +133,7 @@ class OrganisationInSchema(Schema):
 @bp.response(200, OrganisationPageSchema)
 def search(args):
     """Search organisations by name, kind, province, theme and synthetic flag."""
-    return directory.search_organisations(state.current_store(), **args)
+    return directory.search_organisations(state.current_store(), state.read_model(), **args)
 
 
 @bp.route("/<string:org_id>", methods=["GET"])
@@ -141,7 +141,7 @@ def search(args):
 @bp.alt_response(404, response="NOT_FOUND")
 def detail(org_id):
     """One organisation with its gemeenten, themes and pps'en."""
-    return directory.organisation_detail(state.current_store(), org_id)
+    return directory.organisation_detail(state.current_store(), state.read_model(), org_id)
 
 
 @bp.route("/<string:org_id>", methods=["PUT"])
@@ -151,7 +151,10 @@ def detail(org_id):
 @bp.response(200, OrganisationDetailSchema)
 def upsert(data, org_id):
     """Create or replace an organisation (idempotent); its links are added, never removed."""
-    return directory.upsert_organisation(state.current_store(), org_id, data)
+    found = directory.upsert_organisation(state.current_store(), state.read_model(), org_id,
+                                          data)
+    state.note_write()
+    return found
 
 
 @bp.route("/<string:org_id>", methods=["DELETE"])
@@ -161,4 +164,5 @@ def upsert(data, org_id):
 def delete(org_id):
     """Delete an organisation and all its links."""
     directory.delete_organisation(state.current_store(), org_id)
+    state.note_write()
     return ""

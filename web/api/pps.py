@@ -96,7 +96,7 @@ class PpsInSchema(Schema):
 @bp.response(200, PpsPageSchema)
 def search(args):
     """List pps'en with their members, filtered by name, type, theme and province."""
-    return directory.list_pps(state.current_store(), **args)
+    return directory.list_pps(state.current_store(), state.read_model(), **args)
 
 
 @bp.route("/<string:pps_id>", methods=["GET"])
@@ -114,4 +114,6 @@ def detail(pps_id):
 @bp.response(200, PpsSchema)
 def upsert(data, pps_id):
     """Create or replace a pps (idempotent); its links are added, never removed."""
-    return directory.upsert_pps(state.current_store(), pps_id, data)
+    found = directory.upsert_pps(state.current_store(), state.read_model(), pps_id, data)
+    state.note_write()
+    return found

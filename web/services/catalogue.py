@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING, Any
 
 from graph_schema.errors import NotFound
-from graph_schema.model import Label, Municipality, Province, RelType, Theme
+from graph_schema.model import (
+    GraphSnapshot,
+    Label,
+    Municipality,
+    Province,
+    Relationship,
+    RelType,
+    Theme,
+)
 from graph_schema.store import GraphStore
 from seed_data.regions import province_names
 from seed_data.themes import normalise
 
-T = TypeVar("T")
-_cache: WeakKeyDictionary[Any, dict[str, tuple[str, Any]]] = WeakKeyDictionary()
-_cache_lock = threading.Lock()
+if TYPE_CHECKING:
+    from web.services.read_model import ReadModel
 
 
 class UnknownReference(ValueError):
@@ -27,20 +32,6 @@ class UnknownReference(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
-
-
-def cached(store: GraphStore, name: str, build: Callable[[GraphStore], T]) -> T:
-    """Return build(store), rebuilt only when the store's revision changed."""
-    revision = store.revision()
-    with _cache_lock:
-        hit = _cache.get(store, {}).get(name)
-    if hit is not None and hit[0] == revision:
-        value: T = hit[1]
-        return value
-    value = build(store)
-    with _cache_lock:
-        _cache.setdefault(store, {})[name] = (revision, value)
-    return value
 
 
 @dataclass(frozen=True)
@@ -71,53 +62,48 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(values)) for key, values in out.items()}
 
 
-def _build_regions(store: GraphStore) -> Regions:
-    borders = [(r.source, r.target) for r in store.relationships(RelType.BORDERS)]
-    provinces: tuple[Province, ...] = store.list_nodes(Label.PROVINCE)  # type: ignore[assignment]
+def regions_of(snapshot: GraphSnapshot) -> Regions:
+    """Provinces, gemeenten, PART_OF, BORDERS and PRIORITISES of a snapshot."""
+    borders = [(r.source, r.target) for r in _of_type(snapshot, RelType.BORDERS)]
     return Regions(
-        provinces=provinces,
-        municipalities=store.list_nodes(Label.MUNICIPALITY),  # type: ignore[arg-type]
-        province_of={r.source: r.target for r in store.relationships(RelType.PART_OF)},
+        provinces=snapshot.provinces,
+        municipalities=snapshot.municipalities,
+        province_of={r.source: r.target for r in _of_type(snapshot, RelType.PART_OF)},
         # BORDERS is stored once per pair; neighbours are symmetric.
         borders=_grouped(borders + [(b, a) for a, b in borders]),
         priorities=_grouped((r.source, r.target)
-                            for r in store.relationships(RelType.PRIORITISES)),
-        names=province_names(provinces),
+                            for r in _of_type(snapshot, RelType.PRIORITISES)),
+        names=province_names(snapshot.provinces),
     )
 
 
-def _build_taxonomy(store: GraphStore) -> Taxonomy:
-    links = [(r.source, r.target) for r in store.relationships(RelType.BROADER)]
+def taxonomy_of(snapshot: GraphSnapshot) -> Taxonomy:
+    """Themes with BROADER links both ways."""
+    links = [(r.source, r.target) for r in _of_type(snapshot, RelType.BROADER)]
     return Taxonomy(
-        themes=store.list_nodes(Label.THEME),  # type: ignore[arg-type]
+        themes=snapshot.themes,
         broader=_grouped(links),
         narrower=_grouped((b, a) for a, b in links),
     )
 
 
-def regions(store: GraphStore) -> Regions:
-    """Provinces, gemeenten, PART_OF, BORDERS and PRIORITISES (cached per store revision)."""
-    return cached(store, "regions", _build_regions)
+def _of_type(snapshot: GraphSnapshot, rel_type: RelType) -> list[Relationship]:
+    return [r for r in snapshot.relationships if r.type is rel_type]
 
 
-def taxonomy(store: GraphStore) -> Taxonomy:
-    """Themes with BROADER links both ways (cached per store revision)."""
-    return cached(store, "taxonomy", _build_taxonomy)
-
-
-def list_themes(store: GraphStore) -> list[dict[str, Any]]:
+def list_themes(model: ReadModel) -> list[dict[str, Any]]:
     """Every theme with its labels, synonyms, SBI sections and broader/narrower themes."""
-    tax = taxonomy(store)
+    tax = model.taxonomy
     return [{"id": t.id, "label_nl": t.label_nl, "label_en": t.label_en,
              "synonyms": list(t.synonyms), "sbi_sections": list(t.sbi_sections),
              "broader": list(tax.broader.get(t.id, ())),
              "narrower": list(tax.narrower.get(t.id, ()))} for t in tax.themes]
 
 
-def list_regions(store: GraphStore, province: str = "") -> dict[str, list[dict[str, Any]]]:
+def list_regions(model: ReadModel, province: str = "") -> dict[str, list[dict[str, Any]]]:
     """Provinces (neighbours, priority themes) and gemeenten, optionally of one province."""
-    reg = regions(store)
-    wanted = resolve_province(store, province) if province else ""
+    reg = model.regions
+    wanted = resolve_province(model, province) if province else ""
     counts: dict[str, int] = {}
     for prov in reg.province_of.values():
         counts[prov] = counts.get(prov, 0) + 1
@@ -133,44 +119,38 @@ def list_regions(store: GraphStore, province: str = "") -> dict[str, list[dict[s
     return {"provinces": provinces, "gemeenten": gemeenten}
 
 
-def resolve_province(store: GraphStore, value: str, field: str = "province") -> str:
+def resolve_province(model: ReadModel, value: str, field: str = "province") -> str:
     """The PVxx id of a province given by id or name, as imports read it (also 'Friesland')."""
-    code = regions(store).names.get(normalise(value))
+    code = model.regions.names.get(normalise(value))
     if code is not None:
         return code
     raise UnknownReference(field, f"unknown province {value!r} (give a name or a PVxx code)")
 
 
-def check_ids(store: GraphStore, label: Label, ids: Iterable[str], field: str,
-              suffix: str = "") -> None:
-    """Raise UnknownReference naming `field.i` for the first id that is not a node of `label`."""
-    known = _reference_ids(store, label)
+def check_ids(model: ReadModel, label: Label, ids: Iterable[str], field: str,
+              suffix: str = "", store: GraphStore | None = None) -> None:
+    """Raise UnknownReference naming `field.i` for the first id that is not a node of `label`.
+
+    Ids are looked up in the read model; with a `store` (writes), ids the model does not know
+    yet are looked up there, so a write may name what an earlier write has just added.
+    """
     for index, node_id in enumerate(ids):
-        if not _exists(store, label, node_id, known):
+        if not _exists(model, label, node_id, store):
             raise UnknownReference(f"{field}.{index}{suffix}",
                                    f"{label.value} {node_id!r} does not exist")
 
 
-def check_id(store: GraphStore, label: Label, node_id: str, field: str) -> None:
+def check_id(model: ReadModel, label: Label, node_id: str, field: str) -> None:
     """Raise UnknownReference naming `field` when `node_id` is not a node of `label`."""
-    if not _exists(store, label, node_id, _reference_ids(store, label)):
+    if not _exists(model, label, node_id, None):
         raise UnknownReference(field, f"{label.value} {node_id!r} does not exist")
 
 
-def _reference_ids(store: GraphStore, label: Label) -> set[str] | None:
-    """Ids of the small cached labels; None for labels looked up one by one."""
-    if label is Label.MUNICIPALITY:
-        return {m.id for m in regions(store).municipalities}
-    if label is Label.PROVINCE:
-        return {p.id for p in regions(store).provinces}
-    if label is Label.THEME:
-        return {t.id for t in taxonomy(store).themes}
-    return None
-
-
-def _exists(store: GraphStore, label: Label, node_id: str, known: set[str] | None) -> bool:
-    if known is not None:
-        return node_id in known
+def _exists(model: ReadModel, label: Label, node_id: str, store: GraphStore | None) -> bool:
+    if node_id in model.ids[label]:
+        return True
+    if store is None:
+        return False
     try:
         store.get_node(label, node_id)
     except NotFound:

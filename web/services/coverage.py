@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph_schema.model import Label
-from graph_schema.store import GraphStore
-from matcher.coverage import REQUIRED, CoverageCell, coverage
-from web.services.catalogue import cached, check_id, regions, resolve_province, taxonomy
+from matcher.coverage import REQUIRED
+from web.services.catalogue import check_id, resolve_province
+
+if TYPE_CHECKING:
+    from web.services.read_model import ReadModel
 
 
-def _all_cells(store: GraphStore) -> tuple[CoverageCell, ...]:
-    return coverage(store.snapshot())
-
-
-def coverage_report(store: GraphStore, *, province: str = "", theme: str = "",
+def coverage_report(model: ReadModel, *, province: str = "", theme: str = "",
                     priority_only: bool = False) -> dict[str, Any]:
     """Cells of one or all provinces and themes, with names, and the required kinds."""
-    province_id = resolve_province(store, province) if province else ""
+    province_id = resolve_province(model, province) if province else ""
     if theme:
-        check_id(store, Label.THEME, theme, "theme")
-    province_names = {p.id: p.name for p in regions(store).provinces}
-    theme_labels = {t.id: t.label_nl for t in taxonomy(store).themes}
+        check_id(model, Label.THEME, theme, "theme")
+    province_names = {p.id: p.name for p in model.regions.provinces}
+    theme_labels = {t.id: t.label_nl for t in model.taxonomy.themes}
     cells = [
         {**cell.to_dict(), "province_name": province_names.get(cell.province, ""),
          "theme_label": theme_labels.get(cell.theme, "")}
-        for cell in cached(store, "coverage", _all_cells)
+        for cell in model.coverage
         if (not province_id or cell.province == province_id)
         and (not theme or cell.theme == theme)
         and (cell.priority or not priority_only)]

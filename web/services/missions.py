@@ -6,31 +6,31 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graph_schema.model import Label
-from graph_schema.store import GraphStore
 from matcher.query import Mission
 from web.services.catalogue import UnknownReference, check_ids, resolve_province
+from web.services.read_model import ReadModel
 
 
-def resolve_mission(store: GraphStore, mission: Mission) -> Mission:
+def resolve_mission(model: ReadModel, mission: Mission) -> Mission:
     """The mission with provinces as PVxx ids; an unknown reference names its request field."""
-    check_ids(store, Label.THEME, mission.themes, "themes")
-    check_ids(store, Label.MUNICIPALITY, mission.gemeenten, "gemeenten")
+    check_ids(model, Label.THEME, mission.themes, "themes")
+    check_ids(model, Label.MUNICIPALITY, mission.gemeenten, "gemeenten")
     filters = mission.filters
     return replace(
         mission,
-        province=resolve_province(store, mission.province) if mission.province else "",
+        province=resolve_province(model, mission.province) if mission.province else "",
         kinds=tuple(dict.fromkeys(mission.kinds)),
-        with_ids=check_members(store, mission.with_ids, "with"),
+        with_ids=check_members(model, mission.with_ids, "with"),
         filters=replace(filters, province=(
-            resolve_province(store, filters.province, "filters.province")
+            resolve_province(model, filters.province, "filters.province")
             if filters.province else "")),
     )
 
 
-def check_members(store: GraphStore, ids: Sequence[str], field: str) -> tuple[str, ...]:
+def check_members(model: ReadModel, ids: Sequence[str], field: str) -> tuple[str, ...]:
     """Organisation ids given to add or remove, checked and deduplicated."""
     unique = tuple(dict.fromkeys(ids))
-    check_ids(store, Label.ORGANISATION, unique, field)
+    check_ids(model, Label.ORGANISATION, unique, field)
     return unique
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph_schema.errors import NotFound
 from graph_schema.model import (
@@ -16,8 +16,10 @@ from graph_schema.model import (
     RelType,
 )
 from graph_schema.store import GraphStore
-from web.services.catalogue import cached, check_id, resolve_province, taxonomy
-from web.services.directory import pps_index
+from web.services.catalogue import check_id, resolve_province
+
+if TYPE_CHECKING:
+    from web.services.read_model import ReadModel
 
 DEFAULT_NODE_LIMIT = 200
 # A map of more nodes is unreadable; it also keeps each search within one store page.
@@ -60,7 +62,7 @@ def neighbourhood_view(store: GraphStore, node_id: str, depth: int = 1,
     raise NotFound("Organisation or Pps", node_id)
 
 
-def filtered_view(store: GraphStore, *, theme: str = "", province: str = "",
+def filtered_view(store: GraphStore, model: ReadModel, *, theme: str = "", province: str = "",
                   kinds: Sequence[str] = (), limit: int = DEFAULT_NODE_LIMIT) -> dict[str, Any]:
     """Organisations of a theme/province/kinds, the theme and the pps'en that join them.
 
@@ -68,16 +70,16 @@ def filtered_view(store: GraphStore, *, theme: str = "", province: str = "",
     tells that some matching organisation or pps did not fit in `limit`.
     """
     if theme:
-        check_id(store, Label.THEME, theme, "theme")
-    province_id = resolve_province(store, province) if province else ""
-    theme_nodes = [t for t in taxonomy(store).themes if t.id == theme]
+        check_id(model, Label.THEME, theme, "theme")
+    province_id = resolve_province(model, province) if province else ""
+    theme_nodes = [t for t in model.taxonomy.themes if t.id == theme]
     budget = limit - len(theme_nodes)
     orgs = _organisations(store, theme, province_id, kinds, budget + 1)
     cut = len(orgs) > budget
     orgs = orgs[:budget]
     kept = {o.id for o in orgs}
-    memberships = [r for r in cached(store, "memberships", _memberships) if r.source in kept]
-    pps_by_id = {p.id: p for p in pps_index(store)["ppses"]}
+    memberships = [r for r in model.memberships if r.source in kept]
+    pps_by_id = {p.id: p for p in model.pps.ppses}
     pps_ids = sorted({r.target for r in memberships})
     room = budget - len(orgs)
     cut = cut or len(pps_ids) > room
@@ -103,7 +105,3 @@ def _organisations(store: GraphStore, theme: str, province: str, kinds: Sequence
         found.extend(store.search_organisations(query))
     found.sort(key=lambda o: o.id)
     return found[:wanted]
-
-
-def _memberships(store: GraphStore) -> tuple[Relationship, ...]:
-    return store.relationships(RelType.MEMBER_OF)
