@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from typing import cast
 
 import networkx as nx
 
@@ -19,6 +21,7 @@ from graph_schema.model import (
     Organisation,
     OrganisationQuery,
     OrgKind,
+    Pps,
     Relationship,
     RelType,
     Subgraph,
@@ -26,15 +29,27 @@ from graph_schema.model import (
 from graph_schema.store import MAX_NEIGHBOURHOOD_DEPTH
 
 NodeKey = tuple[Label, str]
+OrgFilter = Callable[[Organisation], bool]
+
+
+def _by_label_and_id(key: NodeKey) -> tuple[str, str]:
+    return key[0].value, key[1]
 
 
 class MemoryGraphStore:
-    """GraphStore on a networkx MultiDiGraph keyed by (label, id); one edge key per type."""
+    """GraphStore on a networkx MultiDiGraph keyed by (label, id); one edge key per type.
+
+    Beside the graph it keeps the nodes per label and the organisation ids per kind, so that
+    filtered searches and neighbourhoods walk only the adjacency of what they return instead
+    of every node or edge.
+    """
 
     def __init__(self, url: str = "memory://"):
         """Create an empty store."""
         self.url = url
         self._graph = nx.MultiDiGraph()
+        self._nodes: dict[Label, dict[str, Node]] = {label: {} for label in Label}
+        self._by_kind: dict[OrgKind, set[str]] = {kind: set() for kind in OrgKind}
         self._revision = 0
         # Flask may serve from threads; writes must be atomic to readers.
         self._lock = threading.RLock()
@@ -48,10 +63,14 @@ class MemoryGraphStore:
         with self._lock:
             for label, node in keyed:
                 key = (label, node.id)
-                if key in self._graph:
-                    self._graph.nodes[key]["node"] = node
-                else:
-                    self._graph.add_node(key, node=node)
+                if key not in self._graph:
+                    self._graph.add_node(key)
+                old = self._nodes[label].get(node.id)
+                if isinstance(old, Organisation):
+                    self._by_kind[old.kind].discard(old.id)
+                if isinstance(node, Organisation):
+                    self._by_kind[node.kind].add(node.id)
+                self._nodes[label][node.id] = node
             self._bump(bool(keyed))
         return len(keyed)
 
@@ -67,19 +86,17 @@ class MemoryGraphStore:
 
     def get_node(self, label: Label, node_id: str) -> Node:
         """Return one node or raise NotFound."""
+        label = Label(label)
         with self._lock:
-            data = self._graph.nodes.get((Label(label), node_id))
-        if data is None:
-            raise NotFound(Label(label).value, node_id)
-        node: Node = data["node"]
+            node = self._nodes[label].get(node_id)
+        if node is None:
+            raise NotFound(label.value, node_id)
         return node
 
     def list_nodes(self, label: Label) -> tuple[Node, ...]:
         """Return all nodes of a label, sorted by id."""
-        label = Label(label)
         with self._lock:
-            found = [data["node"] for (lab, _), data in self._graph.nodes(data=True)
-                     if lab is label]
+            found = list(self._nodes[Label(label)].values())
         return tuple(sorted(found, key=lambda n: n.id))
 
     def relationships(self, rel_type: RelType | None = None) -> tuple[Relationship, ...]:
@@ -91,37 +108,61 @@ class MemoryGraphStore:
         return tuple(sorted(rels, key=Relationship.sort_key))
 
     def search_organisations(self, query: OrganisationQuery) -> tuple[Organisation, ...]:
-        """Return organisations matching every filter, sorted by id, paged."""
+        """Return organisations matching every filter, sorted by id, paged.
+
+        The filter with the fewest candidates (kind, theme or province, from the indexes and
+        the adjacency) lists them; the other filters test each candidate.
+        """
         checks.check_paging(query)
         with self._lock:
-            hits = [org for org in self._organisations() if self._matches(org, query)]
-        hits.sort(key=lambda o: o.id)
-        return tuple(hits[query.offset:query.offset + query.limit])
+            sources, tests = self._search_plan(query)
+            orgs = cast(dict[str, Organisation], self._nodes[Label.ORGANISATION])
+            ids: Collection[str] = min(sources, key=len) if sources else orgs.keys()
+            hits = (orgs[i] for i in ids if i in orgs)
+            matching = [org for org in hits if all(test(org) for test in tests)]
+        end = query.offset + query.limit
+        return tuple(heapq.nsmallest(end, matching, key=lambda o: o.id)[query.offset:end])
 
     def neighbourhood(self, label: Label, node_id: str, depth: int = 1,
                       limit: int = 500) -> Subgraph:
-        """Return the node and everything within `depth` hops, nearest first when cut."""
+        """Return the node and everything within `depth` hops, nearest first when cut.
+
+        Ring by ring from the start: a ring larger than the room left is cut to its first
+        nodes by (label, id) and ends the walk, so only the rings kept are visited.
+        """
         checks.check_depth(depth, MAX_NEIGHBOURHOOD_DEPTH)
         start = (Label(label), node_id)
         with self._lock:
             if start not in self._graph:
                 raise NotFound(start[0].value, node_id)
-            undirected = self._graph.to_undirected(as_view=True)
-            distance = nx.single_source_shortest_path_length(undirected, start, cutoff=depth)
-            ranked = sorted(distance, key=lambda k: (distance[k], k[0].value, k[1]))
-            kept = set(ranked[:max(limit, 1)])
-            rels = [r for s, t, r in self._graph.edges(data="rel") if s in kept and t in kept]
-            nodes = [(k[0], self._graph.nodes[k]["node"]) for k in kept]
+            succ, pred = self._graph.succ, self._graph.pred
+            kept, frontier = {start}, [start]
+            room, truncated = max(limit, 1) - 1, False
+            for _ in range(depth):
+                ring = {n for key in frontier for n in (*succ[key], *pred[key])} - kept
+                if len(ring) > room:
+                    truncated = True
+                    ring = set(heapq.nsmallest(room, ring, key=_by_label_and_id))
+                kept |= ring
+                room -= len(ring)
+                frontier = list(ring)
+                if truncated or not frontier:
+                    break
+            rels = [data["rel"] for key in kept for target, edges in succ[key].items()
+                    if target in kept for data in edges.values()]
+            nodes = [(lab, self._nodes[lab][i]) for lab, i in kept]
         nodes.sort(key=lambda item: (item[0].value, item[1].id))
         rels.sort(key=Relationship.sort_key)
-        return Subgraph(tuple(nodes), tuple(rels), truncated=len(ranked) > len(kept))
+        return Subgraph(tuple(nodes), tuple(rels), truncated=truncated)
 
     def delete_organisation(self, node_id: str) -> None:
         """Delete an organisation and its relationships."""
         key = (Label.ORGANISATION, node_id)
         with self._lock:
-            if key not in self._graph:
+            org = self._nodes[Label.ORGANISATION].pop(node_id, None)
+            if not isinstance(org, Organisation):
                 raise NotFound(Label.ORGANISATION.value, node_id)
+            self._by_kind[org.kind].discard(node_id)
             self._graph.remove_node(key)
             self._bump(True)
 
@@ -140,12 +181,11 @@ class MemoryGraphStore:
     def stats(self) -> GraphStats:
         """Return counts per label, relationship type and organisation kind."""
         with self._lock:
-            labels = Counter(lab.value for lab, _ in self._graph.nodes)
+            labels = {label.value: len(nodes) for label, nodes in self._nodes.items()}
             types = Counter(key.value for _, _, key in self._graph.edges(keys=True))
-            kinds = Counter(org.kind.value for org in self._organisations())
-            origins = Counter(bool(data["node"].synthetic)
-                              for (label, _), data in self._graph.nodes(data=True)
-                              if label is Label.PPS)
+            kinds = {kind.value: len(ids) for kind, ids in self._by_kind.items()}
+            origins = Counter(bool(cast(Pps, pps).synthetic)
+                              for pps in self._nodes[Label.PPS].values())
         return checks.complete_stats(labels, types, kinds, origins)
 
     def revision(self) -> str:
@@ -156,6 +196,10 @@ class MemoryGraphStore:
         """Delete all nodes and relationships."""
         with self._lock:
             self._graph.clear()
+            for nodes in self._nodes.values():
+                nodes.clear()
+            for ids in self._by_kind.values():
+                ids.clear()
             self._bump(True)
 
     def close(self) -> None:
@@ -176,23 +220,46 @@ class MemoryGraphStore:
                     f"{key[0].value} '{key[1]}' does not exist")
         return src, dst
 
-    def _organisations(self) -> Iterable[Organisation]:
-        for (label, _), data in self._graph.nodes(data=True):
-            if label is Label.ORGANISATION:
-                yield data["node"]
+    def _search_plan(self, query: OrganisationQuery
+                     ) -> tuple[list[Collection[str]], list[OrgFilter]]:
+        """Candidate id collections (one per indexed filter) and the tests every hit passes."""
+        sources: list[Collection[str]] = []
+        tests: list[OrgFilter] = []
+        if query.kind is not None:
+            kind = OrgKind(query.kind)
+            sources.append(self._by_kind[kind])
+            tests.append(lambda org: org.kind is kind)
+        if query.theme:
+            sources.append(self._sources_of((Label.THEME, query.theme), RelType.WORKS_ON))
+            theme = (Label.THEME, query.theme)
+            tests.append(lambda org: self._graph.has_edge(
+                (Label.ORGANISATION, org.id), theme, RelType.WORKS_ON))
+        if query.province:
+            sources.append(self._in_province(query.province))
+            province = query.province
+            tests.append(lambda org: province in self._provinces_of(
+                (Label.ORGANISATION, org.id)))
+        if query.synthetic is not None:
+            synthetic = query.synthetic
+            tests.append(lambda org: org.synthetic == synthetic)
+        if query.text:
+            text = query.text.lower()
+            tests.append(lambda org: text in org.name.lower())
+        return sources, tests
 
-    def _matches(self, org: Organisation, query: OrganisationQuery) -> bool:
-        if query.kind is not None and org.kind is not OrgKind(query.kind):
-            return False
-        if query.synthetic is not None and org.synthetic != query.synthetic:
-            return False
-        if query.text and query.text.lower() not in org.name.lower():
-            return False
-        key = (Label.ORGANISATION, org.id)
-        if query.theme and not self._graph.has_edge(key, (Label.THEME, query.theme),
-                                                    RelType.WORKS_ON):
-            return False
-        return not query.province or query.province in self._provinces_of(key)
+    def _sources_of(self, key: NodeKey, rel_type: RelType) -> list[str]:
+        """Ids of the nodes with a `rel_type` relationship to `key`."""
+        pred = self._graph.pred.get(key, {})
+        return [source[1] for source, edges in pred.items() if rel_type in edges]
+
+    def _in_province(self, province: str) -> set[str]:
+        """Organisations located in one of the province's gemeenten or operating in it."""
+        key = (Label.PROVINCE, province)
+        found = set(self._sources_of(key, RelType.OPERATES_IN))
+        for municipality in self._sources_of(key, RelType.PART_OF):
+            found.update(self._sources_of((Label.MUNICIPALITY, municipality),
+                                          RelType.LOCATED_IN))
+        return found
 
     def _provinces_of(self, key: NodeKey) -> set[str]:
         """Provinces of the organisation's gemeenten plus those it OPERATES_IN."""
@@ -205,4 +272,3 @@ class MemoryGraphStore:
                     if part is RelType.PART_OF:
                         found.add(prov[1])
         return found
-

@@ -133,3 +133,28 @@ def test_upsert_across_several_batches_writes_every_node(small_batches):
     orgs = [Organisation(f"kvk:{i:03d}", f"Bedrijf {i}", OrgKind.COMPANY) for i in range(30)]
     assert store.upsert_nodes(orgs) == 30
     assert store.list_nodes(Label.ORGANISATION) == tuple(orgs)
+
+
+@pytest.fixture
+def small_pages(loaded):
+    """The sample graph, read in pages of 2 nodes (where the store pages at all)."""
+    if not hasattr(loaded, "read_chunk"):
+        yield loaded
+        return
+    size = loaded.read_chunk
+    loaded.read_chunk = 2
+    try:
+        yield loaded
+    finally:
+        loaded.read_chunk = size
+
+
+def test_reads_in_many_pages_return_everything_once(small_pages):
+    store = small_pages
+    snap = store.snapshot()
+    assert [o.id for o in snap.organisations] == sorted(o.id for o in sample.ORGANISATIONS)
+    assert snap.relationships == tuple(sorted(sample.RELATIONSHIPS, key=Relationship.sort_key))
+    assert store.relationships() == snap.relationships
+    assert store.relationships(RelType.LOCATED_IN) == tuple(
+        r for r in snap.relationships if r.type is RelType.LOCATED_IN)
+    assert store.list_nodes(Label.THEME) == tuple(sorted(sample.THEMES, key=lambda t: t.id))

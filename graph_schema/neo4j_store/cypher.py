@@ -1,0 +1,139 @@
+"""Every Cypher statement of the Neo4j adapter, and the one function that fills in names.
+
+Cypher lives in UPPER_SNAKE constants with $parameters. Labels, relationship types and
+property names are filled in only by `fill`, which accepts the model's allow-lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph_schema.errors import InvalidGraphData
+from graph_schema.model import Label, RelType
+
+META_LABEL = "GraphMeta"
+ADAPTER_LABELS = frozenset({META_LABEL})  # labels of the adapter's own bookkeeping nodes
+MODEL_LABELS = [label.value for label in Label]
+MODEL_TYPES = [rel_type.value for rel_type in RelType]
+_PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+# --- Schema ----------------------------------------------------------------------------------
+CREATE_UNIQUE = ("CREATE CONSTRAINT {name} IF NOT EXISTS "
+                 "FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE")
+CREATE_RANGE_INDEX = "CREATE RANGE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
+
+# --- Writes (every write transaction ends with BUMP_REVISION) ----------------------------------
+# `wide_ids` records that some id has a character >= U+E000: only then can Neo4j's string order
+# (UTF-16 units) differ from Python's (code points), and reads then sort in Python instead.
+BUMP_REVISION = """
+MERGE (m:{label} {{key: 'graph'}})
+ON CREATE SET m.epoch = randomUUID(), m.revision = 0, m.wide_ids = false
+SET m.revision = m.revision + 1,
+    m.wide_ids = CASE WHEN $reset THEN false ELSE m.wide_ids OR $wide END
+"""
+UPSERT_NODES = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row"
+MISSING_ENDPOINTS = """
+UNWIND $rows AS row
+OPTIONAL MATCH (a:{source} {{id: row.source}})
+OPTIONAL MATCH (b:{target} {{id: row.target}})
+WITH row, a, b WHERE a IS NULL OR b IS NULL
+RETURN [row.i, a IS NULL] AS first ORDER BY row.i LIMIT 1
+"""
+# Looks the endpoints up once: merges only when all exist, else returns the first missing
+# one as [row index, source missing?] (and the caller raises, rolling the transaction back).
+MERGE_RELATIONSHIPS = """
+UNWIND $rows AS row
+OPTIONAL MATCH (a:{source} {{id: row.source}})
+OPTIONAL MATCH (b:{target} {{id: row.target}})
+WITH collect({{row: row, a: a, b: b}}) AS pairs
+WITH pairs, [p IN pairs WHERE p.a IS NULL OR p.b IS NULL | [p.row.i, p.a IS NULL]] AS missing
+CALL (pairs, missing) {{
+  UNWIND CASE WHEN missing = [] THEN pairs ELSE [] END AS p
+  WITH p.a AS a, p.b AS b, p.row AS row
+  MERGE (a)-[r:{type}]->(b)
+  SET r = row.props
+}}
+RETURN reduce(first = missing[0], m IN missing | CASE WHEN m[0] < first[0] THEN m ELSE first END)
+    AS first
+"""
+DELETE_ORGANISATION = ("MATCH (o:{label} {{id: $id}}) WITH o, o.id AS id DETACH DELETE o "
+                       "RETURN count(id) AS deleted")
+DELETE_ALL = ("MATCH (n) WHERE NOT n:{meta} "
+              "CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
+
+# --- Reads -----------------------------------------------------------------------------------
+# Large reads come as pages collected into one record each (a record costs the Python driver
+# ~15 us, a list element far less), paged by key: the next page starts after the last id seen,
+# found through the id's unique index, so no page rescans what earlier pages read (as SKIP did).
+REVISION = "MATCH (m:{label} {{key: 'graph'}}) RETURN m.revision AS revision, m.epoch AS epoch"
+WIDE_IDS = "OPTIONAL MATCH (m:{label} {{key: 'graph'}}) RETURN coalesce(m.wide_ids, false) AS wide"
+GET_NODE = "MATCH (n:{label} {{id: $id}}) RETURN properties(n) AS props LIMIT 1"
+# One page of nodes of a label after $last: their properties when $nodes, and their outgoing
+# relationships whose type is in $types, as [type, source id, target id, properties].
+PAGE_BY_KEY = """
+MATCH (a:{label}) WHERE a.id > $last
+WITH a ORDER BY a.id LIMIT $page
+WITH collect(a) AS page
+RETURN size(page) AS count, page[-1].id AS last,
+       CASE WHEN $nodes THEN [a IN page | properties(a)] ELSE [] END AS nodes,
+       COLLECT {{
+         UNWIND page AS a
+         MATCH (a)-[r]->(b) WHERE type(r) IN $types
+         RETURN [type(r), a.id, b.id, properties(r)]
+       }} AS rels
+"""
+COUNT_LABEL = "MATCH (n:{label}) RETURN count(n) AS count"
+COUNT_TYPE = "MATCH ()-[r:{type}]->() RETURN count(r) AS count"
+COUNT_KINDS = "MATCH (o:{label}) RETURN o.kind AS kind, count(*) AS count"
+COUNT_ORIGINS = ("MATCH (p:{label}) RETURN coalesce(p.synthetic, false) AS synthetic, "
+                 "count(*) AS count")
+SEARCH_PAGE = """
+MATCH (o:Organisation) WHERE o.id IS NOT NULL AND {where}
+WITH o ORDER BY o.id SKIP $offset LIMIT $limit
+RETURN collect(properties(o)) AS rows
+"""
+SEARCH_ALL_IDS = "MATCH (o:Organisation) WHERE {where} RETURN collect(o.id) AS ids"
+SEARCH_FILTERS = {
+    "text": "toLower(o.name) CONTAINS $text",
+    "kind": "o.kind = $kind",
+    "synthetic": "o.synthetic = $synthetic",
+    "theme": "EXISTS { (o)-[:WORKS_ON]->(:Theme {id: $theme}) }",
+    # Located in one of the province's gemeenten, or operating in the province as a whole.
+    "province": (f"(EXISTS {{ (o)-[:{RelType.LOCATED_IN.value}]->(:Municipality)"
+                 f"-[:{RelType.PART_OF.value}]->(:Province {{id: $province}}) }} "
+                 f"OR EXISTS {{ (o)-[:{RelType.OPERATES_IN.value}]->"
+                 "(:Province {id: $province}) })"),
+}
+NODES_BY_IDS = ("UNWIND $ids AS id MATCH (n:{label} {{id: id}}) "
+                "RETURN collect(properties(n)) AS rows")
+START_NODE = "MATCH (s:{label} {{id: $id}}) RETURN elementId(s) AS eid, properties(s) AS props"
+# Nodes at exactly `hops` hops from the start and not seen yet, first $room by (label, id).
+RING = """
+MATCH (s) WHERE elementId(s) = $start
+MATCH (s)-[*{hops}..{hops}]-(n) WHERE n <> s AND NOT elementId(n) IN $seen
+WITH DISTINCT n, [l IN labels(n) WHERE l IN $labels][0] AS label
+WHERE label IS NOT NULL
+WITH n, label ORDER BY label, n.id LIMIT $room
+RETURN collect([elementId(n), label, properties(n)]) AS rows
+"""
+RELATIONSHIPS_AMONG = """
+MATCH (a)-[r]->(b) WHERE elementId(a) IN $eids AND elementId(b) IN $eids AND type(r) IN $types
+RETURN collect([type(r), a.id, b.id, properties(r)]) AS rows
+"""
+
+
+def fill(template: str, **names: str) -> str:
+    """Fill a query template with labels, types or properties from the allow-lists only."""
+    allowed = set(MODEL_LABELS) | set(MODEL_TYPES) | ADAPTER_LABELS
+    quoted = {}
+    for key, value in names.items():
+        value = getattr(value, "value", value)
+        if key in ("prop", "name"):
+            ok = bool(_PROPERTY_NAME.match(value))
+        else:
+            ok = value in allowed
+        if not ok:
+            raise InvalidGraphData(f"'{value}' is not an allowed {key} name")
+        quoted[key] = value if key == "name" else f"`{value}`"
+    return template.format(**quoted)
