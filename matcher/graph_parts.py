@@ -14,7 +14,8 @@ from matcher.features import SBI_THEME_WEIGHT, ProfileModel, org_document
 from matcher.regions import RegionModel, build_regions
 from matcher.sparse import unit_rows
 from matcher.taxonomy import theme_similarity
-from matcher.text import label_matrix, make_vectoriser, theme_text
+from matcher.text import make_vectoriser, theme_text
+from matcher.theme_inference import ThemeInference
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,8 +35,7 @@ class SnapshotParts:
     reference_year: int
     model: ProfileModel
     documents: sp.csr_matrix  # TF-IDF rows of the organisations' own texts
-    labels_sq: sp.csr_matrix
-    label_owner: np.ndarray
+    theme_inference: ThemeInference
 
 
 Triple = tuple[int, int, Relationship]
@@ -136,7 +136,6 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
     broader = [(a, b) for a, b, _ in _pairs(by_type[RelType.BROADER], theme_pos, theme_pos)]
     model, documents = _fit_model(orgs, ppses, themes, pps_themes, broader, max_features,
                                   max_terms)
-    labels_sq, owner = label_matrix(model.vectoriser, themes)
     starts = np.array([pp.start_year or 0 for pp in ppses], dtype=np.float64)
     located = _pairs(by_type[RelType.LOCATED_IN], org_pos, regions.municipality_pos)
     operates = _pairs(by_type[RelType.OPERATES_IN], org_pos, regions.province_pos)
@@ -156,6 +155,5 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
         reference_year=int(starts.max()) if len(starts) else 0,
         model=model,
         documents=documents,
-        labels_sq=labels_sq,
-        label_owner=owner,
+        theme_inference=ThemeInference.build(themes, broader),
     )

@@ -13,6 +13,7 @@ from graph_schema.model import GraphSnapshot, Organisation, OrgKind, Pps, Theme
 from matcher.features import ProfileModel, experience
 from matcher.graph_parts import SnapshotParts, split_snapshot
 from matcher.regions import RegionModel
+from matcher.theme_inference import ThemeInference
 
 # Profiles keep all their n-grams up to this many organisations; above it only the
 # LARGE_GRAPH_MAX_TERMS strongest (full profiles hold ~2,000 n-grams each: 2e9 at 1M
@@ -80,8 +81,7 @@ class MatchIndex:
     experience: np.ndarray
     themes: tuple[Theme, ...]
     theme_pos: dict[str, int]
-    labels_sq: sp.csr_matrix
-    label_owner: np.ndarray
+    theme_inference: ThemeInference
     model: ProfileModel
     regions: RegionModel
     priorities: dict[int, tuple[tuple[int, str], ...]]  # province -> (theme, basis)
@@ -198,8 +198,7 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
         experience=score,
         themes=parts.themes,
         theme_pos={t.id: i for i, t in enumerate(parts.themes)},
-        labels_sq=parts.labels_sq,
-        label_owner=parts.label_owner,
+        theme_inference=parts.theme_inference,
         model=model,
         regions=parts.regions,
         priorities=parts.priorities,

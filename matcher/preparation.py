@@ -13,7 +13,6 @@ from matcher.index import MatchIndex
 from matcher.network import NetworkView, network_view
 from matcher.query import MatchError, Mission
 from matcher.sparse import row_max
-from matcher.text import infer_themes
 
 # Weights of the score components (each in [0, 1]); components that do not apply to a mission
 # (no themes, no text, no region, no partners yet) drop out and the rest are renormalised.
@@ -76,13 +75,12 @@ def _validate(mission: Mission) -> None:
         raise MatchError(f"k must be between 1 and {MAX_K}")
 
 
-def _themes(index: MatchIndex, mission: Mission, raw: sp.csr_matrix
-            ) -> tuple[np.ndarray, tuple[int, ...]]:
-    """Theme weights: chosen themes 1.0, themes found in the text by their labels."""
+def _themes(index: MatchIndex, mission: Mission) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Theme weights: chosen themes 1.0, themes the text names by their labels."""
     explicit = _lookup(index.theme_pos, mission.themes, "theme")
     weights = np.zeros(len(index.themes))
     weights[explicit] = 1.0
-    inferred = infer_themes(raw, index.labels_sq, index.label_owner, len(index.themes))
+    inferred = index.theme_inference.infer(mission.text)
     for t, w in inferred:
         weights[t] = max(weights[t], w)
     order = list(dict.fromkeys(explicit + [t for t, _ in inferred]))
@@ -114,7 +112,7 @@ def prepare_mission(index: MatchIndex, mission: Mission) -> PreparedMission:
     """Resolve a mission's ids and compute its query vectors (MatchError on unknown ids)."""
     _validate(mission)
     raw = index.model.vectoriser.transform([mission.text])
-    weights, mission_themes = _themes(index, mission, raw)
+    weights, mission_themes = _themes(index, mission)
     text_vec = _text_vector(index, raw, mission_themes)
     regions = index.regions
     prov = _lookup(regions.province_pos, tuple(filter(None, [mission.province])), "province")

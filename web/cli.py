@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from graph_schema.errors import GraphError, StoreUnavailable
 from seed_data.bundle import BundleError
-from web import cli_match, cli_tokens
+from web import cli_match, cli_themes, cli_tokens
 from web.cli_common import add_store_args, count, open_from_args, open_with_data
 from web.config import Settings
 from web.services import seeding
@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_match.add_parsers(sub, env)
     cli_tokens.add_parser(sub, env)
+    cli_themes.add_parser(sub)
     return parser
 
 

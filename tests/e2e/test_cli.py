@@ -97,3 +97,13 @@ def test_province_aliases_that_imports_accept_work_for_missions_too(capsys):
                    "--k", "2", "--json", *SMALL) for name in ("PV21", "Friesland", "fryslan")]
     assert all(code == 0 for code, _, _ in answers)
     assert answers[1][1] == answers[0][1] == answers[2][1]
+
+
+def test_themes_evaluate_prints_precision_and_recall_per_split(capsys):
+    code, out, _ = run(capsys, "themes", "evaluate", "--json")
+    scores = json.loads(out)
+    assert code == 0 and list(scores) == ["dev", "holdout", "all"]
+    assert scores["dev"]["phrases"] + scores["holdout"]["phrases"] == scores["all"]["phrases"]
+    assert all(0 <= s["precision"] <= 1 and 0 <= s["recall"] <= 1 for s in scores.values())
+    code, out, _ = run(capsys, "themes", "evaluate", "--misses")
+    assert code == 0 and out.startswith("split") and "missed:" in out
