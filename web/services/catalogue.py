@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from graph_schema.errors import NotFound
 from graph_schema.model import (
@@ -91,32 +91,73 @@ def _of_type(snapshot: GraphSnapshot, rel_type: RelType) -> list[Relationship]:
     return [r for r in snapshot.relationships if r.type is rel_type]
 
 
-def list_themes(model: ReadModel) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class ThemeView:
+    """A theme with its labels, synonyms, SBI sections and broader and narrower themes."""
+
+    id: str
+    label_nl: str
+    label_en: str
+    synonyms: tuple[str, ...]
+    sbi_sections: tuple[str, ...]
+    broader: tuple[str, ...]
+    narrower: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceView:
+    """A province with its neighbours, priority themes and number of gemeenten."""
+
+    id: str
+    name: str
+    population: int
+    borders: tuple[str, ...]
+    priorities: tuple[str, ...]
+    gemeenten: int
+
+
+@dataclass(frozen=True, slots=True)
+class GemeenteView:
+    """A gemeente with its province and labour-market region."""
+
+    id: str
+    name: str
+    province: str
+    labour_market_region: str
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class RegionList:
+    """Provinces and gemeenten, sorted by id."""
+
+    provinces: tuple[ProvinceView, ...]
+    gemeenten: tuple[GemeenteView, ...]
+
+
+def list_themes(model: ReadModel) -> tuple[ThemeView, ...]:
     """Every theme with its labels, synonyms, SBI sections and broader/narrower themes."""
     tax = model.taxonomy
-    return [{"id": t.id, "label_nl": t.label_nl, "label_en": t.label_en,
-             "synonyms": list(t.synonyms), "sbi_sections": list(t.sbi_sections),
-             "broader": list(tax.broader.get(t.id, ())),
-             "narrower": list(tax.narrower.get(t.id, ()))} for t in tax.themes]
+    return tuple(ThemeView(t.id, t.label_nl, t.label_en, tuple(t.synonyms),
+                           tuple(t.sbi_sections), tax.broader.get(t.id, ()),
+                           tax.narrower.get(t.id, ())) for t in tax.themes)
 
 
-def list_regions(model: ReadModel, province: str = "") -> dict[str, list[dict[str, Any]]]:
+def list_regions(model: ReadModel, province: str = "") -> RegionList:
     """Provinces (neighbours, priority themes) and gemeenten, optionally of one province."""
     reg = model.regions
     wanted = resolve_province(model, province) if province else ""
     counts: dict[str, int] = {}
     for prov in reg.province_of.values():
         counts[prov] = counts.get(prov, 0) + 1
-    provinces = [{"id": p.id, "name": p.name, "population": p.population,
-                  "borders": list(reg.borders.get(p.id, ())),
-                  "priorities": list(reg.priorities.get(p.id, ())),
-                  "gemeenten": counts.get(p.id, 0)}
-                 for p in reg.provinces if not wanted or p.id == wanted]
-    gemeenten = [{"id": m.id, "name": m.name, "province": reg.province_of.get(m.id, ""),
-                  "labour_market_region": m.labour_market_region, "population": m.population}
-                 for m in reg.municipalities
-                 if not wanted or reg.province_of.get(m.id) == wanted]
-    return {"provinces": provinces, "gemeenten": gemeenten}
+    provinces = tuple(ProvinceView(p.id, p.name, p.population, reg.borders.get(p.id, ()),
+                                   reg.priorities.get(p.id, ()), counts.get(p.id, 0))
+                      for p in reg.provinces if not wanted or p.id == wanted)
+    gemeenten = tuple(GemeenteView(m.id, m.name, reg.province_of.get(m.id, ""),
+                                   m.labour_market_region, m.population)
+                      for m in reg.municipalities
+                      if not wanted or reg.province_of.get(m.id) == wanted)
+    return RegionList(provinces, gemeenten)
 
 
 def resolve_province(model: ReadModel, value: str, field: str = "province") -> str:

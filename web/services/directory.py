@@ -27,6 +27,91 @@ if TYPE_CHECKING:
 DETAIL_LIMIT = 2000
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of search results; `more` says another page exists."""
+
+    items: tuple[Any, ...]
+    limit: int
+    offset: int
+    more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A gemeente an organisation is located in (`main`: its main location)."""
+
+    id: str
+    name: str
+    province: str
+    main: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A linked node by id and name (a province operated in)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeLink:
+    """A theme an organisation works on, with its weight."""
+
+    id: str
+    label_nl: str
+    weight: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A pps an organisation is a member of, with its role."""
+
+    id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationDetail:
+    """An organisation with its gemeenten, provinces, themes and pps'en."""
+
+    organisation: Organisation
+    locations: tuple[Location, ...]
+    provinces: tuple[Named, ...]
+    themes: tuple[ThemeLink, ...]
+    pps: tuple[Membership, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A member organisation of a pps, with its role."""
+
+    id: str
+    name: str
+    kind: OrgKind
+    role: str
+    synthetic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PpsDetail:
+    """A pps with its themes (ids), provinces (PVxx) and members."""
+
+    id: str
+    name: str
+    type: str
+    phase: str
+    start_year: int | None
+    mission: str
+    source_url: str
+    synthetic: bool
+    themes: tuple[str, ...]
+    provinces: tuple[str, ...]
+    members: tuple[Member, ...]
+
+
 @dataclass(frozen=True)
 class PpsIndex:
     """All pps'en with their themes (FOCUSES_ON) and provinces (ACTIVE_IN), for filtering."""
@@ -51,7 +136,7 @@ def pps_index_of(snapshot: GraphSnapshot) -> PpsIndex:
 
 def search_organisations(store: GraphStore, model: ReadModel, *, text: str = "", kind: str = "",
                          province: str = "", theme: str = "", synthetic: bool | None = None,
-                         limit: int = 50, offset: int = 0) -> dict[str, Any]:
+                         limit: int = 50, offset: int = 0) -> Page:
     """One page of organisations matching every filter, sorted by id, with a `more` flag."""
     if theme:
         check_id(model, Label.THEME, theme, "theme")
@@ -60,38 +145,34 @@ def search_organisations(store: GraphStore, model: ReadModel, *, text: str = "",
         province=resolve_province(model, province) if province else "",
         limit=limit + 1, offset=offset)  # one extra tells whether another page exists
     found = store.search_organisations(query)
-    return {"items": list(found[:limit]), "limit": limit, "offset": offset,
-            "more": len(found) > limit}
+    return Page(tuple(found[:limit]), limit, offset, len(found) > limit)
 
 
-def organisation_detail(store: GraphStore, model: ReadModel, org_id: str) -> dict[str, Any]:
+def organisation_detail(store: GraphStore, model: ReadModel, org_id: str) -> OrganisationDetail:
     """An organisation with its gemeenten, provinces (OPERATES_IN), themes and pps'en."""
     sub = store.neighbourhood(Label.ORGANISATION, org_id, 1, limit=DETAIL_LIMIT)
     nodes = _by_key(sub)
     province_of = model.regions.province_of
     own = [r for r in sub.relationships if r.source == org_id]
-    return {
-        "organisation": nodes[(Label.ORGANISATION, org_id)],
-        "locations": [
-            {"id": r.target, "name": nodes[(Label.MUNICIPALITY, r.target)].name,
-             "province": province_of.get(r.target, ""), "main": bool(r.props.get("main"))}
-            for r in own if r.type is RelType.LOCATED_IN],
-        "provinces": [
-            {"id": r.target, "name": nodes[(Label.PROVINCE, r.target)].name}
-            for r in own if r.type is RelType.OPERATES_IN],
-        "themes": [
-            {"id": r.target, "label_nl": nodes[(Label.THEME, r.target)].label_nl,
-             "weight": r.props.get("weight")}
-            for r in own if r.type is RelType.WORKS_ON],
-        "pps": [
-            {"id": r.target, "name": nodes[(Label.PPS, r.target)].name,
-             "role": r.props.get("role", "")}
-            for r in own if r.type is RelType.MEMBER_OF],
-    }
+    return OrganisationDetail(
+        organisation=nodes[(Label.ORGANISATION, org_id)],
+        locations=tuple(
+            Location(r.target, nodes[(Label.MUNICIPALITY, r.target)].name,
+                     province_of.get(r.target, ""), bool(r.props.get("main")))
+            for r in own if r.type is RelType.LOCATED_IN),
+        provinces=tuple(Named(r.target, nodes[(Label.PROVINCE, r.target)].name)
+                        for r in own if r.type is RelType.OPERATES_IN),
+        themes=tuple(ThemeLink(r.target, nodes[(Label.THEME, r.target)].label_nl,
+                               r.props.get("weight"))
+                     for r in own if r.type is RelType.WORKS_ON),
+        pps=tuple(Membership(r.target, nodes[(Label.PPS, r.target)].name,
+                             r.props.get("role", ""))
+                  for r in own if r.type is RelType.MEMBER_OF),
+    )
 
 
 def upsert_organisation(store: GraphStore, model: ReadModel, org_id: str,
-                        data: dict[str, Any]) -> dict[str, Any]:
+                        data: dict[str, Any]) -> OrganisationDetail:
     """Create or replace an organisation and add its gemeenten and themes; return its detail.
 
     Every reference is checked before anything is written, so a bad one writes nothing.
@@ -119,7 +200,7 @@ def delete_organisation(store: GraphStore, org_id: str) -> None:
 
 def list_pps(store: GraphStore, model: ReadModel, *, text: str = "", type: str = "",
              theme: str = "", province: str = "", limit: int = 50,
-             offset: int = 0) -> dict[str, Any]:
+             offset: int = 0) -> Page:
     """One page of pps'en (with members) matching every filter, sorted by id."""
     if theme:
         check_id(model, Label.THEME, theme, "theme")
@@ -131,11 +212,11 @@ def list_pps(store: GraphStore, model: ReadModel, *, text: str = "", type: str =
             and (not theme or theme in index.focus.get(p.id, ()))
             and (not province_id or province_id in index.active.get(p.id, ()))]
     page = hits[offset:offset + limit]
-    return {"items": [pps_detail(store, p.id) for p in page], "limit": limit,
-            "offset": offset, "more": len(hits) > offset + limit}
+    return Page(tuple(pps_detail(store, p.id) for p in page), limit, offset,
+                len(hits) > offset + limit)
 
 
-def pps_detail(store: GraphStore, pps_id: str) -> dict[str, Any]:
+def pps_detail(store: GraphStore, pps_id: str) -> PpsDetail:
     """A pps with its themes, provinces and members (with roles)."""
     sub = store.neighbourhood(Label.PPS, pps_id, 1, limit=DETAIL_LIMIT)
     nodes = _by_key(sub)
@@ -144,14 +225,15 @@ def pps_detail(store: GraphStore, pps_id: str) -> dict[str, Any]:
     for rel in sub.relationships:
         if rel.type is RelType.MEMBER_OF and rel.target == pps_id:
             org = nodes[(Label.ORGANISATION, rel.source)]
-            members.append({"id": org.id, "name": org.name, "kind": org.kind,
-                            "role": rel.props.get("role", ""), "synthetic": org.synthetic})
-    return {**_pps_fields(pps), "themes": _targets(sub, RelType.FOCUSES_ON, pps_id),
-            "provinces": _targets(sub, RelType.ACTIVE_IN, pps_id), "members": members}
+            members.append(Member(org.id, org.name, org.kind, rel.props.get("role", ""),
+                                  org.synthetic))
+    return PpsDetail(pps.id, pps.name, pps.type, pps.phase, pps.start_year, pps.mission,
+                     pps.source_url, pps.synthetic, _targets(sub, RelType.FOCUSES_ON, pps_id),
+                     _targets(sub, RelType.ACTIVE_IN, pps_id), tuple(members))
 
 
 def upsert_pps(store: GraphStore, model: ReadModel, pps_id: str,
-               data: dict[str, Any]) -> dict[str, Any]:
+               data: dict[str, Any]) -> PpsDetail:
     """Create or replace a pps and add its themes, provinces and members; return its detail.
 
     Every reference is checked before anything is written; existing links are kept.
@@ -178,11 +260,6 @@ def _by_key(sub: Subgraph) -> dict[tuple[Label, str], Any]:
     return {(label, node.id): node for label, node in sub.nodes}
 
 
-def _targets(sub: Subgraph, rel_type: RelType, source: str) -> list[str]:
-    return [r.target for r in sub.relationships if r.type is rel_type and r.source == source]
-
-
-def _pps_fields(pps: Pps) -> dict[str, Any]:
-    return {"id": pps.id, "name": pps.name, "type": pps.type, "phase": pps.phase,
-            "start_year": pps.start_year, "mission": pps.mission,
-            "source_url": pps.source_url, "synthetic": pps.synthetic}
+def _targets(sub: Subgraph, rel_type: RelType, source: str) -> tuple[str, ...]:
+    return tuple(r.target for r in sub.relationships
+                 if r.type is rel_type and r.source == source)
