@@ -61,7 +61,9 @@ REL_ENDPOINTS: dict[RelType, tuple[Label, Label]] = {
 }
 
 REL_PROPERTIES: dict[RelType, tuple[str, ...]] = {
-    RelType.LOCATED_IN: ("main",),
+    # A hogeschool's location: 2024 DUO students (int), the '|'-joined HO sectors and theme ids
+    # of what is taught there (str).
+    RelType.LOCATED_IN: ("main", "students", "sectors", "themes"),
     RelType.PART_OF: (),
     RelType.BORDERS: (),
     RelType.WORKS_ON: ("weight",),

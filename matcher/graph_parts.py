@@ -11,6 +11,7 @@ import scipy.sparse as sp
 
 from graph_schema.model import GraphSnapshot, Organisation, Pps, Relationship, RelType, Theme
 from matcher.features import ProfileModel, org_document
+from matcher.location_reasons import LocationModel, build_locations
 from matcher.notions import own_theme_weights
 from matcher.regions import RegionModel, build_regions
 from matcher.sparse import unit_rows
@@ -37,6 +38,7 @@ class SnapshotParts:
     model: ProfileModel
     documents: sp.csr_matrix  # TF-IDF rows of the organisations' own texts
     theme_inference: ThemeInference
+    locations: LocationModel
 
 
 Triple = tuple[int, int, Relationship]
@@ -144,4 +146,6 @@ def split_snapshot(snapshot: GraphSnapshot, max_features: int | None = None,
         model=model,
         documents=documents,
         theme_inference=ThemeInference.build(themes, broader),
+        locations=build_locations(by_type[RelType.LOCATED_IN], org_pos,
+                                  regions.municipality_pos, theme_pos),
     )

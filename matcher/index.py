@@ -12,6 +12,7 @@ import scipy.sparse as sp
 from graph_schema.model import GraphSnapshot, Organisation, OrgKind, Pps, Theme
 from matcher.features import ProfileModel, experience
 from matcher.graph_parts import SnapshotParts, split_snapshot
+from matcher.location_reasons import LocationModel
 from matcher.regions import RegionModel
 from matcher.theme_inference import ThemeInference
 
@@ -82,6 +83,7 @@ class MatchIndex:
     themes: tuple[Theme, ...]
     theme_pos: dict[str, int]
     theme_inference: ThemeInference
+    locations: LocationModel
     model: ProfileModel
     regions: RegionModel
     priorities: dict[int, tuple[tuple[int, str], ...]]  # province -> (theme, basis)
@@ -199,6 +201,7 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
         themes=parts.themes,
         theme_pos={t.id: i for i, t in enumerate(parts.themes)},
         theme_inference=parts.theme_inference,
+        locations=parts.locations,
         model=model,
         regions=parts.regions,
         priorities=parts.priorities,

@@ -10,6 +10,7 @@ from sklearn.preprocessing import normalize
 
 from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
+from matcher.location_reasons import related_themes
 from matcher.network import NetworkView, network_view
 from matcher.query import MatchError, Mission
 from matcher.sparse import row_max
@@ -47,14 +48,25 @@ class PreparedMission:
     province_fit: np.ndarray | None  # per province as a whole (for OPERATES_IN)
     network: NetworkView | None
     weights: dict[str, float]  # active components, summing to 1
+    related: np.ndarray | None  # per theme: related to a mission theme (None: no themes)
+    location_fit: np.ndarray | None  # per org: fit of its weighted locations, NaN: not known
     query: np.ndarray  # dense [text weights | theme weights], one matvec scores both
 
-    def region_fit(self, municipalities: sp.csr_matrix, provinces: sp.csr_matrix) -> np.ndarray:
-        """Per row: the best fit over its gemeenten (LOCATED_IN) and provinces (OPERATES_IN)."""
+    def region_fit(self, municipalities: sp.csr_matrix, provinces: sp.csr_matrix,
+                   rows: np.ndarray | None = None) -> np.ndarray:
+        """Per row: the best fit over its gemeenten (LOCATED_IN) and provinces (OPERATES_IN).
+
+        Given the organisation `rows`, schools with student counts per location get the fit
+        of their weighted locations instead (matcher.location_reasons).
+        """
         if self.municipality_fit is None or self.province_fit is None:
             return np.zeros(municipalities.shape[0])
-        return np.maximum(row_max(municipalities, self.municipality_fit),
-                          row_max(provinces, self.province_fit))
+        local = row_max(municipalities, self.municipality_fit)
+        if rows is not None and self.location_fit is not None:
+            weighted = self.location_fit[rows]
+            known = ~np.isnan(weighted)
+            local[known] = weighted[known]
+        return np.maximum(local, row_max(provinces, self.province_fit))
 
 
 def _lookup(table: dict[str, int], ids: tuple[str, ...], what: str) -> list[int]:
@@ -127,9 +139,15 @@ def prepare_mission(index: MatchIndex, mission: Mission) -> PreparedMission:
     network = network_view(index, seeds) if len(seeds) else None
     active = _active_weights(text_vec.nnz > 0, weights.sum() > 0, muni_fit is not None,
                              network is not None)
+    related = related_themes(weights, index.model.theme_sim)
+    location_fit = None
+    if muni_fit is not None:
+        location_fit = np.full(len(index.orgs), np.nan)
+        located, fit = index.locations.fit(muni_fit, related)
+        location_fit[located] = fit
     theme_part = weights / weights.sum() * active["theme_fit"] if weights.sum() else weights
     query = np.concatenate([text_vec.toarray().ravel() * active["text_fit"], theme_part])
     return PreparedMission(
         mission, weights, mission_themes, text_vec, tuple(p for p in provinces if p >= 0),
-        muni_fit, prov_fit, network, active, query.astype(np.float32),
+        muni_fit, prov_fit, network, active, related, location_fit, query.astype(np.float32),
     )

@@ -58,7 +58,7 @@ def score_kind(
     w = prep.weights
     region = None
     if prep.municipality_fit is not None:
-        region = prep.region_fit(block.municipalities, block.provinces)
+        region = prep.region_fit(block.municipalities, block.provinces, block.rows)
         score += w["region_fit"] * region
     if prep.network is not None:
         score += w["network_fit"] * prep.network.fit[block.rows]

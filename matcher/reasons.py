@@ -86,10 +86,12 @@ def _priority(index: MatchIndex, prep: PreparedMission, themes: np.ndarray) -> R
 
 def _best_location(index: MatchIndex, prep: PreparedMission, row: int
                    ) -> tuple[str, int] | None:
-    """The candidate's best-fitting location as (Dutch phrase, province index), or None.
+    """The candidate's location as (Dutch phrase, province index of the fit), or None.
 
-    A gemeente (LOCATED_IN) wins a tie with a province (OPERATES_IN): it says more; ties
-    among gemeenten or among provinces go to the lowest id.
+    The phrase names the main location, and the location that gives the region fit as "ook
+    gevestigd in ..." when that is another one (weighted by students and what is taught
+    there where known, see matcher.location_reasons). A gemeente (LOCATED_IN) wins a tie
+    with a province (OPERATES_IN): it says more; ties go to the lowest id.
     """
     if prep.municipality_fit is None or prep.province_fit is None:
         return None
@@ -98,12 +100,21 @@ def _best_location(index: MatchIndex, prep: PreparedMission, row: int
     provs = index.org_provinces[row].indices
     options: list[tuple[float, int, str, int]] = []
     if len(munis):
-        best = int(munis[np.lexsort((munis, -prep.municipality_fit[munis]))[0]])
-        prov = int(regions.municipality_province[best])
-        where = regions.municipalities[best].name
-        if prov >= 0:
-            where = f"{where} ({regions.provinces[prov].name})"
-        options.append((float(prep.municipality_fit[best]), 0, f"gevestigd in {where}", prov))
+        fit = prep.municipality_fit
+        best = int(munis[np.lexsort((munis, -fit[munis]))[0]])
+        main = int(index.locations.main[row]) if index.locations.main[row] >= 0 else best
+        if np.any(index.locations.entry_org == row):
+            second = index.locations.second(row, fit, prep.related)
+        else:
+            second = best if fit[best] > fit[main] else None
+        where = f"gevestigd in {_place(index, main)}"
+        if second is not None:
+            where = f"{where}; ook gevestigd in {_place(index, second)}"
+        shown = main if second is None else second
+        prov = int(regions.municipality_province[shown])
+        value = float(prep.location_fit[row]) if prep.location_fit is not None and not (
+            np.isnan(prep.location_fit[row])) else float(fit[shown])
+        options.append((value, 0, where, prov))
     if len(provs):
         best = int(provs[np.lexsort((provs, -prep.province_fit[provs]))[0]])
         where = f"actief in {regions.provinces[best].name} (provincie)"
@@ -112,6 +123,14 @@ def _best_location(index: MatchIndex, prep: PreparedMission, row: int
         return None
     _, _, phrase, prov = min(options, key=lambda o: (-o[0], o[1]))
     return phrase, prov
+
+
+def _place(index: MatchIndex, gemeente: int) -> str:
+    """'Gemeente (Provincie)'."""
+    regions = index.regions
+    prov = int(regions.municipality_province[gemeente])
+    name = regions.municipalities[gemeente].name
+    return f"{name} ({regions.provinces[prov].name})" if prov >= 0 else name
 
 
 def _region(index: MatchIndex, prep: PreparedMission, row: int, fit: float) -> Reason | None:
@@ -153,7 +172,7 @@ def _breakdowns(index: MatchIndex, prep: PreparedMission, rows: np.ndarray
     themes = profiles[:, n_text:].toarray()
     total = prep.theme_weights.sum()
     theme_fit = themes @ prep.theme_weights / total if total else np.zeros(len(rows))
-    region_fit = prep.region_fit(index.org_municipalities[rows], index.org_provinces[rows])
+    region_fit = prep.region_fit(index.org_municipalities[rows], index.org_provinces[rows], rows)
     network_fit = prep.network.fit[rows] if prep.network is not None else np.zeros(len(rows))
     columns = {"theme_fit": theme_fit, "text_fit": text_fit, "region_fit": region_fit,
                "network_fit": network_fit, "experience": index.experience[rows]}

@@ -82,8 +82,8 @@ def hbo_locations(source: Path) -> None:
     for row in rows:
         key = (row["instellingscode"], row["gemeentecode"])
         row["actief_2024"] = "true" if key in active else "false"
-    _write(REFERENCE / "duo/hogescholen_vestigingsgemeenten_2024.csv",
-           [c for c in header if c != "ho_sectoren"] + ["actief_2024"], rows)
+    _write(REFERENCE / "duo/hogescholen_vestigingsgemeenten_2024.csv", header + ["actief_2024"],
+           rows)
 
 
 def ho_programmes(source: Path) -> None:

@@ -40,6 +40,11 @@ class SchoolRecord:
     gemeenten: tuple[str, ...]
     themes: dict[str, float] = field(default_factory=dict)
     presence: tuple[float, ...] = ()
+    # Per gemeente (hogescholen only): DUO students in 2024, the HO sectors taught there, and
+    # the theme ids of what is taught there (its HOVI programmes and sectors).
+    students: tuple[int, ...] = ()
+    sectors: tuple[tuple[str, ...], ...] = ()
+    taught: tuple[tuple[str, ...], ...] = ()
 
     @property
     def main(self) -> str | None:
@@ -48,12 +53,17 @@ class SchoolRecord:
 
 
 def records_bundle(records: list[SchoolRecord]) -> Bundle:
-    """Organisation nodes, LOCATED_IN (main=True on the first gemeente) and WORKS_ON."""
+    """Organisation nodes, LOCATED_IN (main=True on the first gemeente; students and sectors
+    where known) and WORKS_ON."""
     rels: list[Relationship] = []
     for record in records:
         for i, gemeente in enumerate(record.gemeenten):
+            students = record.students[i] if record.students else None
+            sectors = "|".join(record.sectors[i]) if record.sectors else None
+            taught = "|".join(record.taught[i]) if record.taught else None
             rels.append(make_relationship(RelType.LOCATED_IN, record.org.id, gemeente,
-                                          main=(i == 0)))
+                                          main=(i == 0), students=students, sectors=sectors,
+                                          themes=taught))
         rels.extend(works_on(record.org.id, record.themes))
     return Bundle(nodes=tuple(r.org for r in records), relationships=tuple(rels))
 
@@ -162,22 +172,46 @@ def load_hbo(data_dir: Path | None, regions: Regions, taxonomy: Taxonomy,
             if cluster:
                 themes = merge_weights(themes, {cluster: 0.3})
         places = locations.get(brin, ())
-        return SchoolRecord(org, tuple(g for g, _ in places), themes,
-                            tuple(float(max(1, n)) for _, n in places))
+        taught = tuple(_taught(programmes.get(brin, []), p, sector_themes, taxonomy)
+                       for p in places)
+        return SchoolRecord(org, tuple(p.gemeente for p in places), themes,
+                            tuple(float(max(1, p.students)) for p in places),
+                            tuple(p.students for p in places), tuple(p.sectors for p in places),
+                            taught)
 
     return parse_rows(rows, parse), notes
 
 
+def _taught(programmes: list[Programme], place: HboLocation, sector_themes: dict[str, str],
+            taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Theme ids of what a hogeschool teaches in one gemeente: its programmes there (HOVI)
+    and the cluster themes of the HO sectors DUO counts there."""
+    here = [p for p in programmes if p.gemeente == place.gemeente]
+    found = set(programme_themes(here, sector_themes, taxonomy)) if here else set()
+    found |= {sector_themes[s] for s in map(normalise, place.sectors) if s in sector_themes}
+    return tuple(sorted(found))
+
+
+@dataclass(frozen=True)
+class HboLocation:
+    """One location of a hogeschool: gemeente, 2024 students, HO sectors taught there."""
+
+    gemeente: str
+    students: int
+    sectors: tuple[str, ...]
+
+
 def _hbo_locations(data_dir: Path | None, regions: Regions
-                   ) -> tuple[dict[str, tuple[tuple[str, int], ...]], list[str]]:
-    """(gemeente, 2024 students) per hogeschool, main first, and notes on dropped pairs.
+                   ) -> tuple[dict[str, tuple[HboLocation, ...]], list[str]]:
+    """The locations of each hogeschool, main first, and notes on dropped pairs.
 
     A pair is a location when it is active in 2024 and either the main location (most
     students in 2024) or has at least MIN_LOCATION_STUDENTS students in 2023 or 2024.
     """
     rows = reference_table(data_dir, HBO_LOCATIONS_FILE,
                            ("instellingscode", "instellingsnaam", "gemeentecode", "gemeentenaam",
-                            "ingeschrevenen_2023", "ingeschrevenen_2024", "actief_2024"))
+                            "ingeschrevenen_2023", "ingeschrevenen_2024", "ho_sectoren",
+                            "actief_2024"))
 
     def parse(row: Row) -> tuple[Row, str, str, int, int, bool]:
         gemeente = row.match("gemeentecode", GM_CODE, "a CBS gemeente code (GMxxxx)")
@@ -191,7 +225,7 @@ def _hbo_locations(data_dir: Path | None, regions: Regions
     for row, brin, gemeente, before, students, active in parse_rows(rows, parse):
         if active:
             found[brin].append((-students, gemeente, before, row))
-    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    out: dict[str, tuple[HboLocation, ...]] = {}
     notes: list[tuple[int, str]] = []
     for brin, items in found.items():
         items.sort(key=lambda item: item[:2])
@@ -205,7 +239,8 @@ def _hbo_locations(data_dir: Path | None, regions: Regions
                               f"{row.get('instellingsnaam')} in {row.get('gemeentenaam')} "
                               f"({gemeente}): {before} and {-minus_students} students in 2023 "
                               f"and 2024, fewer than {MIN_LOCATION_STUDENTS}; not a location"))
-        out[brin] = tuple((gemeente, -minus) for minus, gemeente, _, _ in kept)
+        out[brin] = tuple(HboLocation(gemeente, -minus, row.split("ho_sectoren"))
+                          for minus, gemeente, _, row in kept)
     return out, [text for _, text in sorted(notes)]
 
 

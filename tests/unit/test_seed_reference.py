@@ -127,6 +127,20 @@ def test_hogeschool_gemeenten_with_fewer_than_50_students_in_2023_and_2024_are_d
     assert len(pairs) == 93 - 2 - 4  # rows, inactive in 2024, fewer than 50 students
 
 
+def test_hogeschool_locations_carry_students_sectors_and_taught_themes_as_primitives():
+    rels = {(r.source, r.target): r.props for r in real().relationships_of(RelType.LOCATED_IN)
+            if r.source.startswith("duo:") and "students" in r.props}
+    assert len(rels) == 87
+    for props in rels.values():
+        assert isinstance(props["students"], int) and isinstance(props["sectors"], str)
+        assert isinstance(props.get("themes", ""), str)
+    groningen = rels[("duo:27PZ", "GM0014")]  # Hogeschool Inholland's satellite
+    assert (groningen["students"], groningen["sectors"], groningen["main"]) == (
+        219, "gezondheidszorg", False)
+    assert set(groningen["themes"].split("|")) == {"care_welfare", "health_care"}
+    assert rels[("duo:27PZ", "GM0363")]["main"] and rels[("duo:27PZ", "GM0363")]["students"] > 6000
+
+
 def test_a_main_location_with_fewer_than_50_students_is_kept(tmp_path):
     target = tmp_path / "reference"
     shutil.copytree(DEFAULT_DATA_DIR, target)

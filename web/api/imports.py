@@ -8,6 +8,7 @@ from werkzeug.datastructures import FileStorage
 
 from web import state
 from web.api import access
+from web.api.schemas import Rounded
 from web.services import imports
 
 bp = Blueprint("imports", __name__, url_prefix="/api/import",
@@ -43,7 +44,7 @@ class ImportReportSchema(Schema):
     nodes = fields.Dict(keys=fields.String(), values=fields.Integer())
     relationships = fields.Dict(keys=fields.String(), values=fields.Integer())
     batches = fields.Integer()
-    seconds = fields.Float()
+    seconds = Rounded(3)
 
 
 @bp.route("", methods=["POST"])

@@ -8,6 +8,7 @@ from web.api.schemas import (
     KINDS,
     JsonBoolean,
     JsonInteger,
+    Rounded,
     id_field,
     kind_field,
     text_field,
@@ -111,20 +112,13 @@ class RecommendationsSchema(Schema):
     coalition = fields.Nested(CoalitionCheckSchema, required=True)
 
 
-class Rounded(fields.Float):
-    """A float shown with four decimals (the precision a client can use)."""
-
-    def _serialize(self, value, attr, obj, **kwargs):
-        return None if value is None else round(float(value), 4)
-
-
 class ProposalSchema(Schema):
     """A proposed coalition: members (given + added), rules and theme coverage."""
 
     member_ids = fields.List(fields.String())
     added = fields.List(fields.Nested(CandidateSchema))
     rules = fields.List(fields.Nested(RuleSchema))
-    coverage = Rounded()
+    coverage = Rounded(4)
     all_met = fields.Boolean()
 
 

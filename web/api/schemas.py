@@ -54,6 +54,18 @@ class JsonNumber(fields.Float):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
+class Rounded(fields.Float):
+    """A float shown with a fixed number of decimals (the precision a client can use)."""
+
+    def __init__(self, places: int, **kwargs: Any):
+        """Keep the number of decimals."""
+        super().__init__(**kwargs)
+        self.places = places
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else round(float(value), self.places)
+
+
 def text_field(max_length: int = 500, blank: bool = True, **kwargs: Any) -> fields.String:
     """A free-text field: bounded, valid Unicode, empty by default."""
     if not kwargs.get("required"):

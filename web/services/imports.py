@@ -7,13 +7,12 @@ import io
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from graph_schema.errors import NotFound
 from graph_schema.model import Label
 from graph_schema.store import GraphStore
 from seed_data.generic import COALITIONS, MEMBERSHIPS, ORGANISATIONS
-from seed_data.loader import load_bundle
+from seed_data.loader import LoadReport, load_bundle
 from seed_data.seed import build_import_bundle
 
 FILES = (ORGANISATIONS, COALITIONS, MEMBERSHIPS)
@@ -21,7 +20,7 @@ FILES = (ORGANISATIONS, COALITIONS, MEMBERSHIPS)
 MAX_KNOWN_LOOKUPS = 10_000
 
 
-def import_generic(store: GraphStore, files: Mapping[str, bytes]) -> dict[str, Any]:
+def import_generic(store: GraphStore, files: Mapping[str, bytes]) -> LoadReport:
     """Validate the files completely, then load them; a BundleError writes nothing.
 
     As `ppsmatch load --data`, the reference framework (regions, themes) comes along, so an
@@ -32,9 +31,7 @@ def import_generic(store: GraphStore, files: Mapping[str, bytes]) -> dict[str, A
             (Path(folder) / name).write_bytes(data)
         known = _members_in_store(store, files.get(MEMBERSHIPS, b""))
         bundle = build_import_bundle(folder, known_org_ids=known)
-    report = load_bundle(store, bundle)
-    return {"nodes": report.nodes, "relationships": report.relationships,
-            "batches": report.batches, "seconds": round(report.seconds, 3)}
+    return load_bundle(store, bundle)
 
 
 def _members_in_store(store: GraphStore, memberships: bytes) -> set[str]:
