@@ -18,7 +18,6 @@ Unknown theme, province, gemeente or organisation ids and bad kinds or k raise `
 from matcher.coalition import build_coalition, check_coalition, gap_candidates, match, what_if
 from matcher.evaluation import evaluate
 from matcher.index import MatchIndex, build_index
-from matcher.preparation import WEIGHTS
 from matcher.query import (
     Candidate,
     CoalitionCheck,
@@ -29,6 +28,7 @@ from matcher.query import (
     Reason,
     RuleResult,
 )
+from matcher.weights import WEIGHTS
 
 __all__ = [
     "WEIGHTS",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,20 +15,7 @@ from matcher.location_reasons import related_themes
 from matcher.network import NetworkView, network_view
 from matcher.query import MatchError, Mission
 from matcher.sparse import row_max
-
-# Weights of the score components (each in [0, 1]); components that do not apply to a mission
-# (no themes, no text, no region, no partners yet) drop out and the rest are renormalised.
-# text_fit is the TF-IDF cosine of mission and profile, kept apart from the taxonomy-based
-# theme_fit so that each can be explained.
-# Chosen by `ppsmatch evaluate` on the seed (Recall@10 / MRR): 0.35/0.15/0.2/0.15/0.15 with a
-# border decay of 0.5 gave 0.580 / 0.331; these with a decay of 0.35 give 0.613 / 0.361.
-WEIGHTS: dict[str, float] = {
-    "theme_fit": 0.3,
-    "text_fit": 0.15,
-    "region_fit": 0.3,
-    "network_fit": 0.15,
-    "experience": 0.1,
-}
+from matcher.weights import WEIGHTS
 
 # Largest top-k served: MMR compares the short list pairwise (3k x 3k).
 MAX_K = 100
@@ -112,16 +100,21 @@ def _text_vector(index: MatchIndex, raw: sp.csr_matrix, themes: tuple[int, ...]
     return sp.csr_matrix(normalize(vec), dtype=np.float32)
 
 
-def _active_weights(text: bool, themes: bool, region: bool, network: bool) -> dict[str, float]:
-    """The component weights that apply, renormalised to sum to 1."""
+def _active_weights(base: Mapping[str, float], text: bool, themes: bool, region: bool,
+                    network: bool) -> dict[str, float]:
+    """The component weights that apply, renormalised to sum to 1 (all 0 when none applies)."""
     on = {"theme_fit": themes, "text_fit": text, "region_fit": region,
           "network_fit": network, "experience": True}
-    total = sum(w for c, w in WEIGHTS.items() if on[c])
-    return {c: (w / total if on[c] else 0.0) for c, w in WEIGHTS.items()}
+    total = sum(w for c, w in base.items() if on[c])
+    return {c: (w / total if on[c] and total else 0.0) for c, w in base.items()}
 
 
-def prepare_mission(index: MatchIndex, mission: Mission) -> PreparedMission:
-    """Resolve a mission's ids and compute its query vectors (MatchError on unknown ids)."""
+def prepare_mission(index: MatchIndex, mission: Mission,
+                    components: Mapping[str, float] = WEIGHTS) -> PreparedMission:
+    """Resolve a mission's ids and compute its query vectors (MatchError on unknown ids).
+
+    `components` are the component weights (matcher.weights); evaluation passes others.
+    """
     _validate(mission)
     raw = index.model.vectoriser.transform([mission.text])
     weights, mission_themes = _themes(index, mission)
@@ -137,7 +130,7 @@ def prepare_mission(index: MatchIndex, mission: Mission) -> PreparedMission:
         prov_fit = regions.mission_province_fit(prov[0] if prov else None, tuple(gems))
     seeds = np.array(sorted(_lookup(index.org_pos, mission.with_ids, "organisation")), dtype=int)
     network = network_view(index, seeds) if len(seeds) else None
-    active = _active_weights(text_vec.nnz > 0, weights.sum() > 0, muni_fit is not None,
+    active = _active_weights(components, text_vec.nnz > 0, weights.sum() > 0, muni_fit is not None,
                              network is not None)
     related = related_themes(weights, index.model.theme_sim)
     location_fit = None

@@ -43,6 +43,8 @@ def add_parsers(sub: argparse._SubParsersAction, env: Settings) -> None:
     ev.add_argument("--data", metavar="DIR", help="a dataset in the generic import format")
     ev.add_argument("--split-year", type=int, help="coalitions from this year on are queries")
     ev.add_argument("--k", type=count, default=10)
+    ev.add_argument("--ablate", action="store_true",
+                    help="also rank with each of ppsmatch's components switched off in turn")
     ev.add_argument("--json", action="store_true", help="print JSON")
     ev.set_defaults(handler=_evaluate)
 
@@ -106,7 +108,7 @@ def _build(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     store = open_with_data(args) if not args.data else _imported(args)
     try:
-        result = matching.evaluate(store, args.k, args.split_year)
+        result = matching.evaluate(store, args.k, args.split_year, args.ablate)
     finally:
         store.close()
     _emit(args, result, _evaluation_lines)
@@ -167,11 +169,27 @@ def _proposal_lines(proposal: dict[str, Any]) -> list[str]:
     return out + _check_lines({"rules": proposal["rules"], "missing_kinds": []})[:-1]
 
 
+def _metric_lines(title: str, k: int, methods: dict[str, dict[str, float]]) -> list[str]:
+    out = [f"{title:<18}{'Recall@' + str(k):>12}{'MRR':>10}{'nDCG@' + str(k):>10}"]
+    for name, m in methods.items():
+        out.append(f"{name:<18}{m['recall_at_k']:>12.4f}{m['mrr']:>10.4f}"
+                   f"{m['ndcg_at_k']:>10.4f}")
+    return out
+
+
 def _evaluation_lines(result: dict[str, Any]) -> list[str]:
     k = result["k"]
-    out = [f"queries: {result['queries']}   k = {k}",
-           f"{'method':<12}{'Recall@' + str(k):>12}{'MRR':>10}{'nDCG@' + str(k):>10}"]
-    for name, m in result["methods"].items():
-        out.append(f"{name:<12}{m['recall_at_k']:>12.4f}{m['mrr']:>10.4f}{m['ndcg_at_k']:>10.4f}")
+    out = [f"queries: {result['queries']}   k = {k}"]
+    out += _metric_lines("method", k, result["methods"])
+    for weights in result["hybrid_weights"]:
+        out.append("hybrid weights (tuned without the measured queries): "
+                   + ", ".join(f"{s} {w:.1f}" for s, w in weights.items()))
+    for name, segment in result["segments"].items():
+        out += ["", f"segment {name} ({segment['queries']} queries)"]
+        out += _metric_lines("method", k, segment["methods"])
+    if "ablation" in result:
+        out += ["", "ablation (ppsmatch)"]
+        out += _metric_lines("ppsmatch", k, {"all components": result["methods"]["ppsmatch"],
+                                             **result["ablation"]})
     out.append(f"share of built coalitions meeting every rule: {result['rules_met_share']:.4f}")
     return out

@@ -75,7 +75,9 @@ def test_evaluate_on_the_example_dataset_reports_every_method(capsys):
     result = json.loads(out)
     assert code == 0
     assert result["k"] == 5 and result["queries"] > 0
-    assert set(result["methods"]) == {"ppsmatch", "random", "popularity", "text_tfidf"}
+    assert set(result["methods"]) == {"ppsmatch", "random", "popularity", "text_tfidf",
+                                      "text_word", "network", "hybrid"}
+    assert "with_history" in result["segments"] or "without_history" in result["segments"]
     assert 0 <= result["rules_met_share"] <= 1
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from matcher import Mission, build_index, evaluate
 from matcher.evaluation import (
+    METHODS,
     hidden_member_ranks,
     history_snapshot,
     known_coalitions,
@@ -25,7 +26,7 @@ def test_evaluation_reports_every_method_in_the_agreed_shape():
     out = evaluate(graphs.snapshot(), k=2)
     assert out["k"] == 2
     assert out["queries"] == 10  # three coalitions: 4 + 3 + 3 members
-    assert set(out["methods"]) == {"ppsmatch", "random", "popularity", "text_tfidf"}
+    assert set(out["methods"]) == set(METHODS)
     for metrics in out["methods"].values():
         assert set(metrics) == {"recall_at_k", "mrr", "ndcg_at_k"}
         assert all(0.0 <= v <= 1.0 for v in metrics.values())
@@ -51,7 +52,7 @@ def test_hidden_membership_is_removed_from_every_signal():
 
 
 def test_evaluation_does_not_leak_the_hidden_membership():
-    records = hidden_member_ranks(graphs.snapshot(), k=3)
+    records, _ = hidden_member_ranks(graphs.snapshot(), k=3)
     warm = next(r for r in records if r["pps"] == "pps-energie-noord" and r["hidden"] == "co-warm")
     assert warm["kind"] == "company"
     assert warm["ranks"]["ppsmatch"] > 1

@@ -33,6 +33,7 @@ def what_if(model: ReadModel, mission: Mission, add: Sequence[str],
     return matcher.what_if(model.index, mission, add, remove)
 
 
-def evaluate(store: GraphStore, k: int, split_year: int | None) -> dict[str, Any]:
+def evaluate(store: GraphStore, k: int, split_year: int | None,
+             ablate: bool = False) -> dict[str, Any]:
     """Leave-one-out evaluation of ppsmatch and baselines on the store's coalitions."""
-    return matcher.evaluate(store.snapshot(), k=k, split_year=split_year)
+    return matcher.evaluate(store.snapshot(), k=k, split_year=split_year, ablate=ablate)
