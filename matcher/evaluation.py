@@ -212,17 +212,16 @@ def hidden_member_ranks(snapshot: GraphSnapshot, k: int = 10, split_year: int | 
     rng = np.random.default_rng(random_state)
     base = build_index(history_snapshot(snapshot, split_year) if split_year else snapshot)
     words = fit_word_model(base)
-    records = []
+    records: list[dict[str, Any]] = []
     queries = _leave_one_out(base, known_coalitions(snapshot, split_year), split_year is None)
     for coalition, hidden, mission, index in queries:
         row = index.org_pos[hidden]
+        ranks = rank_hidden(index, mission, hidden, k, rng, words, ablate)
         records.append({"pps": coalition.pps_id, "hidden": hidden,
                         "kind": index.orgs[row].kind.value,
                         "history": bool(index.memberships[row] > 0),
-                        "ranks": rank_hidden(index, mission, hidden, k, rng, words, ablate)})
-    for r in records:
-        r["ablation"] = r["ranks"].pop("ablation", None)
-        r["hybrid_by_mix"] = r["ranks"].pop("hybrid")
+                        "ablation": ranks.pop("ablation", None),
+                        "hybrid_by_mix": ranks.pop("hybrid"), "ranks": ranks})
     mix = _history_mix(snapshot, split_year, base, words, k) if split_year else None
     hybrid_weights = _choose_hybrid(records, k, mix)
     return records, hybrid_weights
