@@ -10,13 +10,14 @@ built once with `build_index` (rebuild it when the store's revision changes).
     build_coalition(index, mission, max_size=8).to_dict()
     what_if(index, mission, add=(...), remove=(...))  # already a dict
     evaluate(snapshot, k=10, split_year=None, random_state=0)  # metrics dict
+    learn_weights(snapshot, split_year=None)       # component weights from known coalitions
 
 Unknown theme, province, gemeente or organisation ids and bad kinds or k raise `MatchError`
 (a ValueError): a client error.
 """
 
 from matcher.coalition import build_coalition, check_coalition, gap_candidates, match, what_if
-from matcher.evaluation import evaluate
+from matcher.evaluation import evaluate, learn_weights
 from matcher.index import MatchIndex, build_index
 from matcher.query import (
     Candidate,
@@ -46,6 +47,7 @@ __all__ = [
     "check_coalition",
     "evaluate",
     "gap_candidates",
+    "learn_weights",
     "match",
     "what_if",
 ]

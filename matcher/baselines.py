@@ -9,46 +9,22 @@ on queries that are not being measured (matcher.evaluation).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import product
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
 from matcher.preparation import PreparedMission
-from matcher.sparse import unit_rows
 
 HYBRID_SIGNALS = ("text_word", "network", "popularity", "region")
 # The hybrid's weights are searched on this grid over the simplex (286 mixes at 0.1).
 HYBRID_GRID_STEP = 0.1
 
 
-@dataclass(frozen=True, eq=False)
-class WordModel:
-    """Word 1-2-gram TF-IDF of every pps mission (rows l2-normalised)."""
-
-    vectoriser: TfidfVectorizer
-    missions: sp.csr_matrix  # pps x vocabulary
-
-
-def fit_word_model(index: MatchIndex) -> WordModel:
-    """Fit word 1-2-grams on the missions of the index's pps'en (texts only, no memberships)."""
-    vectoriser = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), lowercase=True,
-                                 strip_accents="unicode", sublinear_tf=True, min_df=1,
-                                 dtype=np.float32)
-    texts = [p.mission or p.name for p in index.ppses] or ["leeg"]
-    missions = unit_rows(vectoriser.fit_transform(texts))
-    return WordModel(vectoriser, missions[: len(index.ppses)])
-
-
-def text_word(index: MatchIndex, words: WordModel, text: str, rows: np.ndarray) -> np.ndarray:
+def text_word(index: MatchIndex, text: str, rows: np.ndarray) -> np.ndarray:
     """Cosine of the mission's words and the words of each candidate's past missions."""
-    query = unit_rows(words.vectoriser.transform([text]))
-    profiles = unit_rows(index.membership[rows] @ words.missions)
-    return np.asarray((profiles @ query.T).toarray()).ravel()
+    return index.word_fit(rows, text)
 
 
 def text_char(index: MatchIndex, kind: OrgKind, text: str, rows: np.ndarray) -> np.ndarray:
@@ -73,7 +49,7 @@ def popularity(index: MatchIndex, rows: np.ndarray) -> np.ndarray:
     return index.memberships[rows].astype(float)
 
 
-def hybrid_signals(index: MatchIndex, words: WordModel, prep: PreparedMission,
+def hybrid_signals(index: MatchIndex, prep: PreparedMission,
                    rows: np.ndarray) -> np.ndarray:
     """The hybrid's inputs per candidate, each scaled to [0, 1]: rows x HYBRID_SIGNALS."""
     seeds = prep.network.seeds if prep.network is not None else np.zeros(0, dtype=int)
@@ -81,7 +57,7 @@ def hybrid_signals(index: MatchIndex, words: WordModel, prep: PreparedMission,
     top = max(1.0, float(index.memberships.max(initial=0)))
     popular = np.log1p(popularity(index, rows)) / np.log1p(top)
     region = prep.region_fit(index.org_municipalities[rows], index.org_provinces[rows], rows)
-    return np.column_stack([text_word(index, words, prep.mission.text, rows), network,
+    return np.column_stack([text_word(index, prep.mission.text, rows), network,
                             popular, region])
 
 

@@ -13,9 +13,10 @@ from matcher.index import MatchIndex
 from matcher.notions import REGIONAL_SUBTYPES
 from matcher.preparation import PreparedMission, prepare_mission
 from matcher.query import Candidate, CoalitionCheck, MatchError, MatchResult, Mission, RuleResult
-from matcher.ranking import rank_kind, score_kind, top_positions
+from matcher.ranking import rank_kind, score_kind
 from matcher.reasons import explain
 from matcher.rules import check_rules, missing_kinds
+from matcher.selection import top_positions
 
 DEFAULT_KINDS = (OrgKind.HBO, OrgKind.MBO, OrgKind.COMPANY, OrgKind.GOVERNMENT)
 # Kinds the builder draws on to cover the mission's themes once the rules are met.
@@ -69,6 +70,9 @@ def match(index: MatchIndex, mission: Mission) -> MatchResult:
     """Top-k candidates per wanted kind and the check of the coalition `with_ids` (maybe still
     empty), so that missing required kinds are always flagged."""
     prep = prepare_mission(index, mission)
+    if not mission.text.strip() and not mission.themes:
+        # Without text or themes every score is region and experience alone: not a match.
+        raise MatchError("mission: give a mission text or at least one theme")
     kinds = mission.kinds or DEFAULT_KINDS
     results = {OrgKind(k).value: rank_kind(index, prep, OrgKind(k)) for k in kinds}
     check = _check(index, prep, results)

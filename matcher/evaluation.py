@@ -10,7 +10,7 @@ are not in it at all.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,9 +19,7 @@ import numpy as np
 from graph_schema.model import GraphSnapshot, OrgKind, RelType
 from matcher.baselines import (
     HYBRID_SIGNALS,
-    WordModel,
     co_membership,
-    fit_word_model,
     hybrid_grid,
     hybrid_signals,
     popularity,
@@ -29,11 +27,14 @@ from matcher.baselines import (
     text_char,
 )
 from matcher.coalition import build_coalition
+from matcher.components import COMPONENTS
 from matcher.index import MatchIndex, build_index
+from matcher.learning import TrainingQuery, fit_weights, training_query
 from matcher.metrics import mean_metrics, metrics_from_rank
 from matcher.preparation import prepare_mission
 from matcher.query import Mission
-from matcher.ranking import score_kind, select
+from matcher.ranking import candidate_components, score_kind
+from matcher.selection import select
 from matcher.weights import WEIGHTS
 
 MIN_MEMBERS = 3
@@ -103,28 +104,31 @@ def _order_rank(keys: np.ndarray, rows: np.ndarray, target: int) -> int:
 def _ppsmatch_rank(index: MatchIndex, mission: Mission, kind: OrgKind, target: int,
                    components: Mapping[str, float] = WEIGHTS) -> int:
     """The target's rank in ppsmatch's list (scored, diversified, mixed) for these weights."""
-    rows, scores = score_kind(index, prepare_mission(index, mission, components), kind)
-    return _position(rows, scores, select(index, rows, scores, mission.k), target)
-
-
-def rank_hidden(index: MatchIndex, mission: Mission, hidden: str, k: int,
-                rng: np.random.Generator, words: WordModel | None = None,
-                ablate: bool = False) -> dict[str, Any]:
-    """The hidden member's rank under every method, over the same candidates.
-
-    `hybrid` is a rank per mix of `hybrid_grid()` (the mix is chosen elsewhere); with
-    `ablate`, `ablation` holds ppsmatch's rank with each component switched off in turn.
-    """
-    words = words or fit_word_model(index)
-    kind = index.orgs[index.org_pos[hidden]].kind
-    mission = replace(mission, kinds=(kind,), k=k)
-    prep = prepare_mission(index, mission)
+    prep = prepare_mission(index, mission, components)
     rows, scores = score_kind(index, prep, kind)
-    target = index.org_pos[hidden]
+    return _position(rows, scores, select(index, prep, rows, scores, mission.k).positions, target)
+
+
+def _as_query(index: MatchIndex, mission: Mission, hidden: str, k: int
+              ) -> tuple[Mission, OrgKind, int]:
+    """The mission asking for the hidden member's kind, that kind and the member's row."""
+    kind = index.orgs[index.org_pos[hidden]].kind
+    return replace(mission, kinds=(kind,), k=k), kind, index.org_pos[hidden]
+
+
+def baseline_ranks(index: MatchIndex, mission: Mission, hidden: str, k: int,
+                   rng: np.random.Generator, sample: np.random.Generator | None = None
+                   ) -> tuple[dict[str, Any], TrainingQuery]:
+    """The hidden member's rank under every baseline, and the query as training data.
+
+    `hybrid` is a rank per mix of `hybrid_grid()` (the mix is chosen elsewhere).
+    """
+    mission, kind, target = _as_query(index, mission, hidden, k)
+    prep = prepare_mission(index, mission)
+    rows, components = candidate_components(index, prep, kind)
     seeds = prep.network.seeds if prep.network is not None else np.zeros(0, dtype=int)
-    signals = hybrid_signals(index, words, prep, rows)
-    out: dict[str, Any] = {
-        "ppsmatch": _position(rows, scores, select(index, rows, scores, k), target),
+    signals = hybrid_signals(index, prep, rows)
+    ranks: dict[str, Any] = {
         "random": _order_rank(rng.random(len(rows)), rows, target),
         "popularity": _order_rank(popularity(index, rows), rows, target),
         "text_tfidf": _order_rank(text_char(index, kind, mission.text, rows), rows, target),
@@ -132,10 +136,28 @@ def rank_hidden(index: MatchIndex, mission: Mission, hidden: str, k: int,
         "network": _order_rank(co_membership(index, seeds, rows), rows, target),
         "hybrid": ranks_under(signals, hybrid_grid(), rows, target),
     }
-    if ablate:
-        out["ablation"] = {c: _ppsmatch_rank(index, mission, kind, target, {**WEIGHTS, c: 0.0})
-                           for c in WEIGHTS}
-    return out
+    return ranks, training_query(rows, components, target, sample or rng)
+
+
+def ppsmatch_ranks(index: MatchIndex, mission: Mission, hidden: str, k: int,
+                   weights: Mapping[str, float] = WEIGHTS, ablate: bool = False
+                   ) -> tuple[int, dict[str, int] | None]:
+    """The hidden member's rank in ppsmatch's list under these weights, and with `ablate`
+    its rank with each component switched off in turn."""
+    mission, kind, target = _as_query(index, mission, hidden, k)
+    rank = _ppsmatch_rank(index, mission, kind, target, weights)
+    if not ablate:
+        return rank, None
+    return rank, {c: _ppsmatch_rank(index, mission, kind, target, {**weights, c: 0.0})
+                  for c in weights}
+
+
+def rank_hidden(index: MatchIndex, mission: Mission, hidden: str, k: int,
+                rng: np.random.Generator, weights: Mapping[str, float] = WEIGHTS
+                ) -> dict[str, Any]:
+    """The hidden member's rank under ppsmatch (these weights) and every baseline."""
+    ranks, _ = baseline_ranks(index, mission, hidden, k, rng)
+    return {"ppsmatch": ppsmatch_ranks(index, mission, hidden, k, weights)[0], **ranks}
 
 
 def _queries(coalitions: list[Coalition]) -> Iterator[tuple[Coalition, str, Mission]]:
@@ -163,19 +185,23 @@ def tune_mix(ranks: list[np.ndarray], k: int) -> int:
     return int(np.argmax(value))
 
 
-def _history_mix(snapshot: GraphSnapshot, split_year: int, base: MatchIndex,
-                 words: WordModel, k: int) -> int:
-    """The hybrid's mix tuned on leave-one-out queries over coalitions before the split."""
-    history = [c for c in known_coalitions(snapshot) if _start(base, c.pps_id) < split_year]
-    ranks = []
-    for _, hidden, mission, index in _leave_one_out(base, history, hide=True):
-        kind = index.orgs[index.org_pos[hidden]].kind
-        mission = replace(mission, kinds=(kind,), k=k)
-        prep = prepare_mission(index, mission)
-        rows, _ = score_kind(index, prep, kind)
-        ranks.append(ranks_under(hybrid_signals(index, words, prep, rows), hybrid_grid(), rows,
-                                 index.org_pos[hidden]))
-    return tune_mix(ranks, k)
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """What is chosen on queries that are not measured: the hybrid's mix, ppsmatch's weights."""
+
+    mix: int
+    weights: dict[str, float]
+
+
+def _learn(queries: Iterable[tuple[Coalition, str, Mission, MatchIndex]], k: int,
+           rng: np.random.Generator) -> Learned:
+    """The hybrid's mix and ppsmatch's weights fitted on leave-one-out queries."""
+    ranks, training = [], []
+    for _, hidden, mission, index in queries:
+        baselines, query = baseline_ranks(index, mission, hidden, k, rng)
+        ranks.append(baselines["hybrid"])
+        training.append(query)
+    return Learned(tune_mix(ranks, k), fit_weights(training) if training else dict(WEIGHTS))
 
 
 def _start(index: MatchIndex, pps_id: str) -> int:
@@ -183,48 +209,78 @@ def _start(index: MatchIndex, pps_id: str) -> int:
     return int(index.pps_start[index.pps_pos[pps_id]])
 
 
-def _choose_hybrid(records: list[dict[str, Any]], k: int, history_mix: int | None
-                   ) -> list[dict[str, float]]:
-    """Set each record's hybrid rank to its rank under a mix tuned elsewhere; the mixes used.
+def _folds(records: list[dict[str, Any]]) -> dict[str, int]:
+    """Two folds by coalition order: each pps to fold 0 or 1."""
+    return {p: i % 2 for i, p in enumerate(sorted({r["pps"] for r in records}))}
 
-    With a split year the mix comes from the history; without, from the other half of the
-    coalitions (two folds by coalition order), so no query helps choose its own weights.
-    """
-    pps = sorted({r["pps"] for r in records})
-    fold = {p: i % 2 for i, p in enumerate(pps)}
-    mixes = {f: tune_mix([r["hybrid_by_mix"] for r in records if fold[r["pps"]] != f], k)
-             for f in (0, 1)}
-    if history_mix is not None:
-        mixes = {0: history_mix, 1: history_mix}
-    for r in records:
-        r["ranks"]["hybrid"] = int(r["hybrid_by_mix"][mixes[fold[r["pps"]]]])
-    grid = hybrid_grid()
-    used = sorted(set(mixes.values()))
-    return [{s: round(float(w), 2) for s, w in zip(HYBRID_SIGNALS, grid[m], strict=True)}
-            for m in used]
+
+def _learn_per_fold(records: list[dict[str, Any]], k: int) -> dict[int, Learned]:
+    """Per fold: the mix and weights fitted on the records of the other fold."""
+    fold = _folds(records)
+    out = {}
+    for f in (0, 1):
+        others = [r for r in records if fold[r["pps"]] != f]
+        training = [r["training"] for r in others]
+        out[f] = Learned(tune_mix([r["hybrid_by_mix"] for r in others], k),
+                         fit_weights(training) if training else dict(WEIGHTS))
+    return out
+
+
+def _mix_weights(mix: int) -> dict[str, float]:
+    """The hybrid's weights of a mix (a row of `hybrid_grid()`)."""
+    return {s: round(float(w), 2) for s, w in zip(HYBRID_SIGNALS, hybrid_grid()[mix], strict=True)}
 
 
 def hidden_member_ranks(snapshot: GraphSnapshot, k: int = 10, split_year: int | None = None,
-                        random_state: int = 0, ablate: bool = False
-                        ) -> tuple[list[dict[str, Any]], list[dict[str, float]]]:
+                        random_state: int = 0, ablate: bool = False, keep_mixes: bool = False
+                        ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """One record per query (pps, hidden member, its kind, whether it has history, its ranks)
-    and the hybrid's weights used (one mix with a split year, one per fold without)."""
+    and what was learned without the measured queries: the hybrid's mix and ppsmatch's
+    weights, from the history with a split year, else per fold from the other fold.
+    `keep_mixes` keeps each record's hybrid rank under every mix (`hybrid_by_mix`)."""
     rng = np.random.default_rng(random_state)
+    sample = np.random.default_rng(random_state + 1)
     base = build_index(history_snapshot(snapshot, split_year) if split_year else snapshot)
-    words = fit_word_model(base)
+    coalitions = known_coalitions(snapshot, split_year)
     records: list[dict[str, Any]] = []
-    queries = _leave_one_out(base, known_coalitions(snapshot, split_year), split_year is None)
-    for coalition, hidden, mission, index in queries:
+    for coalition, hidden, mission, index in _leave_one_out(base, coalitions, split_year is None):
         row = index.org_pos[hidden]
-        ranks = rank_hidden(index, mission, hidden, k, rng, words, ablate)
+        ranks, training = baseline_ranks(index, mission, hidden, k, rng, sample)
         records.append({"pps": coalition.pps_id, "hidden": hidden,
                         "kind": index.orgs[row].kind.value,
                         "history": bool(index.memberships[row] > 0),
-                        "ablation": ranks.pop("ablation", None),
-                        "hybrid_by_mix": ranks.pop("hybrid"), "ranks": ranks})
-    mix = _history_mix(snapshot, split_year, base, words, k) if split_year else None
-    hybrid_weights = _choose_hybrid(records, k, mix)
-    return records, hybrid_weights
+                        "hybrid_by_mix": ranks.pop("hybrid"), "ranks": ranks,
+                        "training": training})
+    if split_year:
+        history = [c for c in known_coalitions(snapshot) if _start(base, c.pps_id) < split_year]
+        learned = _learn(_leave_one_out(base, history, hide=True), k, sample)
+        per_fold = {0: learned, 1: learned}
+    else:
+        per_fold = _learn_per_fold(records, k)
+    fold = _folds(records)
+    queries = _leave_one_out(base, coalitions, split_year is None)
+    for r, (_, hidden, mission, index) in zip(records, queries, strict=True):
+        chosen = per_fold[fold[r["pps"]]]
+        by_mix = r["hybrid_by_mix"] if keep_mixes else r.pop("hybrid_by_mix")
+        r["ranks"]["hybrid"] = int(by_mix[chosen.mix])
+        r["ranks"]["ppsmatch"], r["ablation"] = ppsmatch_ranks(index, mission, hidden, k,
+                                                               chosen.weights, ablate)
+        del r["training"]
+    used = {(fit.mix, tuple(fit.weights.items())): fit for fit in per_fold.values()}
+    return records, [{"hybrid": _mix_weights(fit.mix), "ppsmatch": fit.weights}
+                     for fit in used.values()]
+
+
+def learn_weights(snapshot: GraphSnapshot, split_year: int | None = None, k: int = 10,
+                  random_state: int = 0) -> tuple[Learned, int]:
+    """ppsmatch's weights (and the hybrid's mix) fitted on leave-one-out queries of the
+    coalitions starting before `split_year` (of all, without one), and the queries used."""
+    base = build_index(history_snapshot(snapshot, split_year) if split_year else snapshot)
+    coalitions = [c for c in known_coalitions(snapshot)
+                  if split_year is None or _start(base, c.pps_id) < split_year]
+    queries = sum(len(c.members) for c in coalitions)
+    rng = np.random.default_rng(random_state)
+    return _learn(_leave_one_out(base, coalitions, hide=True), k, rng), queries
 
 
 def rules_met_share(snapshot: GraphSnapshot, split_year: int | None = None,
@@ -255,21 +311,21 @@ def segments(records: list[dict[str, Any]], k: int) -> dict[str, dict[str, Any]]
 def ablation(records: list[dict[str, Any]], k: int) -> dict[str, dict[str, float]]:
     """ppsmatch's metrics with each component switched off in turn (weight 0)."""
     return {f"without {c}": mean_metrics([metrics_from_rank(r["ablation"][c], k)
-                                          for r in records]) for c in WEIGHTS}
+                                          for r in records]) for c in COMPONENTS}
 
 
 def evaluate(snapshot: GraphSnapshot, k: int = 10, split_year: int | None = None,
              random_state: int = 0, max_size: int = 8, ablate: bool = False) -> dict[str, Any]:
     """Recall@k, MRR and nDCG@k of ppsmatch and baselines, per segment, and the rules-met
     share of builds; with `ablate`, ppsmatch with each component switched off in turn."""
-    records, hybrid_weights = hidden_member_ranks(snapshot, k, split_year, random_state, ablate)
+    records, learned = hidden_member_ranks(snapshot, k, split_year, random_state, ablate)
     out = {
         "k": k,
         "queries": len(records),
         "coalitions": len({r["pps"] for r in records}),
         "split_year": split_year,
         "methods": _table(records, k)["methods"],
-        "hybrid_weights": hybrid_weights,
+        "learned": learned,
         "segments": segments(records, k),
         "rules_met_share": rules_met_share(snapshot, split_year, max_size),
     }

@@ -15,6 +15,7 @@ from matcher.graph_parts import SnapshotParts, split_snapshot
 from matcher.location_reasons import LocationModel
 from matcher.regions import RegionModel
 from matcher.theme_inference import ThemeInference
+from matcher.word_profiles import WordProfiles, fit_word_profiles
 
 # Profiles keep all their n-grams up to this many organisations; above it only the
 # LARGE_GRAPH_MAX_TERMS strongest (full profiles hold ~2,000 n-grams each: 2e9 at 1M
@@ -80,6 +81,8 @@ class MatchIndex:
     memberships: np.ndarray
     first_year: np.ndarray
     experience: np.ndarray
+    words: WordProfiles
+    word_norms: np.ndarray  # per org: length of its past missions' word profile
     themes: tuple[Theme, ...]
     theme_pos: dict[str, int]
     theme_inference: ThemeInference
@@ -111,12 +114,17 @@ class MatchIndex:
         return out
 
     def block_scores(self, kind: OrgKind, query: np.ndarray) -> np.ndarray:
-        """Profile rows of every organisation of a kind times a dense query, overrides applied."""
+        """Profile rows of every organisation of a kind times a dense query (a vector or
+        columns), overrides applied."""
         scores = np.asarray(self.blocks[kind].profile @ query, dtype=np.float64)
         for row, vec in self.overrides.items():
             if self.orgs[row].kind is kind:
-                scores[self.kind_pos[row]] = float((vec @ query)[0])
+                scores[self.kind_pos[row]] = np.asarray(vec @ query).reshape(scores.shape[1:])
         return scores
+
+    def word_fit(self, rows: np.ndarray, text: str) -> np.ndarray:
+        """Word cosine of a mission text and the past missions of organisations (rows)."""
+        return self.words.fit(self.membership[rows], self.word_norms[rows], text)
 
     def direct_themes(self, rows: np.ndarray) -> sp.csr_matrix:
         """Unexpanded theme weights of organisations (rows x themes), holdouts respected."""
@@ -148,6 +156,7 @@ class MatchIndex:
             memberships=counts,
             first_year=first,
             experience=score,
+            word_norms=self.words.norms(membership),
             overrides=overrides,
         )
 
@@ -171,6 +180,7 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
     orgs = parts.orgs
     profiles = model.profile_rows(orgs, parts.own_themes, parts.membership, parts.documents)
     counts, first, score = experience(parts.membership, parts.pps_start, parts.reference_year)
+    words = fit_word_profiles(parts.ppses)
     kinds = np.array([list(OrgKind).index(o.kind) for o in orgs], dtype=np.int64)
     kind_pos = np.zeros(len(orgs), dtype=np.int64)
     blocks: dict[OrgKind, KindBlock] = {}
@@ -198,6 +208,8 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
         memberships=counts,
         first_year=first,
         experience=score,
+        words=words,
+        word_norms=words.norms(parts.membership),
         themes=parts.themes,
         theme_pos={t.id: i for i, t in enumerate(parts.themes)},
         theme_inference=parts.theme_inference,

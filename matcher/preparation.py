@@ -38,7 +38,7 @@ class PreparedMission:
     weights: dict[str, float]  # active components, summing to 1
     related: np.ndarray | None  # per theme: related to a mission theme (None: no themes)
     location_fit: np.ndarray | None  # per org: fit of its weighted locations, NaN: not known
-    query: np.ndarray  # dense [text weights | theme weights], one matvec scores both
+    query: np.ndarray  # dense columns [text | 0] and [0 | theme weights]: one product for both
 
     def region_fit(self, municipalities: sp.csr_matrix, provinces: sp.csr_matrix,
                    rows: np.ndarray | None = None) -> np.ndarray:
@@ -103,8 +103,8 @@ def _text_vector(index: MatchIndex, raw: sp.csr_matrix, themes: tuple[int, ...]
 def _active_weights(base: Mapping[str, float], text: bool, themes: bool, region: bool,
                     network: bool) -> dict[str, float]:
     """The component weights that apply, renormalised to sum to 1 (all 0 when none applies)."""
-    on = {"theme_fit": themes, "text_fit": text, "region_fit": region,
-          "network_fit": network, "experience": True}
+    on = {"theme_fit": themes, "text_fit": text, "word_fit": text, "region_fit": region,
+          "network_fit": network, "experience": True, "newcomer": True}
     total = sum(w for c, w in base.items() if on[c])
     return {c: (w / total if on[c] and total else 0.0) for c, w in base.items()}
 
@@ -138,8 +138,11 @@ def prepare_mission(index: MatchIndex, mission: Mission,
         location_fit = np.full(len(index.orgs), np.nan)
         located, fit = index.locations.fit(muni_fit, related)
         location_fit[located] = fit
-    theme_part = weights / weights.sum() * active["theme_fit"] if weights.sum() else weights
-    query = np.concatenate([text_vec.toarray().ravel() * active["text_fit"], theme_part])
+    theme_part = weights / weights.sum() if weights.sum() else weights
+    n_text = index.model.n_text
+    query = np.zeros((n_text + len(weights), 2))
+    query[:n_text, 0] = text_vec.toarray().ravel()
+    query[n_text:, 1] = theme_part
     return PreparedMission(
         mission, weights, mission_themes, text_vec, tuple(p for p in provinces if p >= 0),
         muni_fit, prov_fit, network, active, related, location_fit, query.astype(np.float32),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
+from matcher.components import COMPONENTS, row_components
 from matcher.index import MatchIndex
 from matcher.network import collaboration_path
 from matcher.preparation import PreparedMission
@@ -166,17 +168,9 @@ def _experience(index: MatchIndex, row: int) -> Reason:
 def _breakdowns(index: MatchIndex, prep: PreparedMission, rows: np.ndarray
                 ) -> tuple[list[dict[str, float]], np.ndarray]:
     """Score components of the candidates (each in [0, 1]) and their expanded theme rows."""
-    profiles = index.profile_rows(rows)
-    n_text = index.model.n_text
-    text_fit = (profiles[:, :n_text] @ prep.text_vec.T).toarray().ravel()
-    themes = profiles[:, n_text:].toarray()
-    total = prep.theme_weights.sum()
-    theme_fit = themes @ prep.theme_weights / total if total else np.zeros(len(rows))
-    region_fit = prep.region_fit(index.org_municipalities[rows], index.org_provinces[rows], rows)
-    network_fit = prep.network.fit[rows] if prep.network is not None else np.zeros(len(rows))
-    columns = {"theme_fit": theme_fit, "text_fit": text_fit, "region_fit": region_fit,
-               "network_fit": network_fit, "experience": index.experience[rows]}
-    out = [{c: round(min(1.0, max(0.0, float(v[i]))), 4) for c, v in columns.items()}
+    values = row_components(index, prep, rows)
+    themes = index.profile_rows(rows)[:, index.model.n_text :].toarray()
+    out = [{c: round(float(v), 4) for c, v in zip(COMPONENTS, values[i], strict=True)}
            for i in range(len(rows))]
     return out, themes
 
@@ -198,15 +192,20 @@ def _reasons(index: MatchIndex, prep: PreparedMission, row: int, breakdown: dict
     if breakdown["text_fit"] >= TEXT_REASON_MIN:
         similarity = f"{breakdown['text_fit']:.2f}".replace(".", ",")
         reasons.append(Reason("text_match", f"profiel lijkt op de missie ({similarity})"))
+    if breakdown["word_fit"] >= TEXT_REASON_MIN:
+        similarity = f"{breakdown['word_fit']:.2f}".replace(".", ",")
+        reasons.append(Reason("past_missions",
+                              f"eerdere pps-missies lijken op de missie ({similarity})"))
     reasons.append(_experience(index, row))
     if index.orgs[row].synthetic:
         reasons.append(Reason("synthetic", "gegenereerde organisatie (synthetische data)"))
     return tuple(reasons)
 
 
-def explain(index: MatchIndex, prep: PreparedMission, rows: np.ndarray, scores: np.ndarray
-            ) -> tuple[Candidate, ...]:
-    """Candidates for the chosen rows (in order): score, breakdown and reasons."""
+def explain(index: MatchIndex, prep: PreparedMission, rows: np.ndarray, scores: np.ndarray,
+            promoted: Sequence[str] = ()) -> tuple[Candidate, ...]:
+    """Candidates for the chosen rows (in order): score, breakdown and reasons, led by why a
+    candidate was promoted above a better-scoring one (matcher.selection), if it was."""
     if len(rows) == 0:
         return ()
     breakdowns, themes = _breakdowns(index, prep, rows)
@@ -215,6 +214,8 @@ def explain(index: MatchIndex, prep: PreparedMission, rows: np.ndarray, scores: 
     for i, row in enumerate(rows.tolist()):
         org = index.orgs[row]
         reasons = _reasons(index, prep, row, breakdowns[i], themes[i], direct[i])
+        if i < len(promoted) and promoted[i]:
+            reasons = (Reason("promoted", promoted[i]), *reasons)
         out.append(Candidate(org.id, org.name, org.kind.value, round(float(scores[i]), 4),
                              breakdowns[i], reasons, org.synthetic))
     return tuple(out)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
+from pathlib import Path
 
 from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
@@ -41,3 +44,16 @@ def open_with_data(args: argparse.Namespace) -> GraphStore:
     if args.store.startswith("memory:"):
         seeding.seed_store(store, args.companies, args.seed)
     return store
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a text file through a temporary file beside it, so a failure keeps the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

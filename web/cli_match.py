@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+from pathlib import Path
 from typing import Any
 
 from graph_schema.model import OrgKind
 from matcher.query import Filters, Mission
-from web.cli_common import add_store_args, count, open_with_data
+from matcher.weights import WEIGHTS_FILE
+from web.cli_common import add_store_args, count, open_with_data, write_atomically
 from web.config import Settings
 from web.services import matching, missions, seeding
 from web.services.read_model import build_read_model
@@ -47,6 +50,17 @@ def add_parsers(sub: argparse._SubParsersAction, env: Settings) -> None:
                     help="also rank with each of ppsmatch's components switched off in turn")
     ev.add_argument("--json", action="store_true", help="print JSON")
     ev.set_defaults(handler=_evaluate)
+
+    weights = sub.add_parser("weights", help="learn ppsmatch's component weights")
+    actions = weights.add_subparsers(dest="action", required=True)
+    fit = actions.add_parser("fit", help="fit the weights on the known coalitions")
+    add_store_args(fit, env)
+    fit.add_argument("--data", metavar="DIR", help="a dataset in the generic import format")
+    fit.add_argument("--split-year", type=int,
+                     help="fit only on coalitions starting before this year")
+    fit.add_argument("--out", metavar="FILE",
+                     help=f"write the weights file here (ppsmatch reads {WEIGHTS_FILE.name})")
+    fit.set_defaults(handler=_fit_weights)
 
 
 def _mission_args(parser: argparse.ArgumentParser, env: Settings) -> None:
@@ -112,6 +126,24 @@ def _evaluate(args: argparse.Namespace) -> int:
     finally:
         store.close()
     _emit(args, result, _evaluation_lines)
+    return 0
+
+
+def _fit_weights(args: argparse.Namespace) -> int:
+    store = open_with_data(args) if not args.data else _imported(args)
+    try:
+        result = matching.learn_weights(store, args.split_year)
+    finally:
+        store.close()
+    result["fitted_on"] = args.data or args.store
+    result["fitted_at"] = datetime.date.today().isoformat()
+    text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    if args.out:
+        write_atomically(Path(args.out), text)
+        print(f"wrote {args.out}: " + ", ".join(f"{c} {w:.3f}"
+                                               for c, w in result["weights"].items()))
+    else:
+        print(text, end="")
     return 0
 
 
@@ -181,9 +213,11 @@ def _evaluation_lines(result: dict[str, Any]) -> list[str]:
     k = result["k"]
     out = [f"queries: {result['queries']}   k = {k}"]
     out += _metric_lines("method", k, result["methods"])
-    for weights in result["hybrid_weights"]:
-        out.append("hybrid weights (tuned without the measured queries): "
-                   + ", ".join(f"{s} {w:.1f}" for s, w in weights.items()))
+    for learned in result["learned"]:
+        out.append("learned without the measured queries: hybrid "
+                   + ", ".join(f"{s} {w:.1f}" for s, w in learned["hybrid"].items()))
+        weights = learned["ppsmatch"].items()
+        out.append("  ppsmatch " + ", ".join(f"{c} {w:.3f}" for c, w in weights))
     for name, segment in result["segments"].items():
         out += ["", f"segment {name} ({segment['queries']} queries)"]
         out += _metric_lines("method", k, segment["methods"])

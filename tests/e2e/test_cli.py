@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from matcher.components import COMPONENTS
+from matcher.weights import load_weights
 from web.cli import EXIT_BAD_INPUT, main
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "seed_data" / "example"
@@ -79,6 +81,17 @@ def test_evaluate_on_the_example_dataset_reports_every_method(capsys):
                                       "text_word", "network", "hybrid"}
     assert "with_history" in result["segments"] or "without_history" in result["segments"]
     assert 0 <= result["rules_met_share"] <= 1
+
+
+def test_weights_fit_writes_a_weights_file_ppsmatch_can_read(capsys, tmp_path):
+    out_file = tmp_path / "weights.json"
+    code, out, _ = run(capsys, "weights", "fit", "--data", str(EXAMPLE), "--out", str(out_file))
+    assert code == 0 and f"wrote {out_file}" in out
+    written = json.loads(out_file.read_text(encoding="utf-8"))
+    assert written["queries"] > 0 and written["fitted_on"] == str(EXAMPLE)
+    assert load_weights(out_file) == written["weights"]
+    assert set(written["weights"]) == set(COMPONENTS)
+    assert sum(written["weights"].values()) == pytest.approx(1.0, abs=1e-3)
 
 
 @pytest.mark.neo4j

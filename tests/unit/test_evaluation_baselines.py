@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from graph_schema.model import OrgKind
-from matcher import WEIGHTS, build_index, evaluate
-from matcher.baselines import co_membership, fit_word_model, hybrid_grid, text_word
+from matcher import build_index, evaluate
+from matcher.baselines import co_membership, hybrid_grid, text_word
+from matcher.components import COMPONENTS
 from matcher.evaluation import hidden_member_ranks, tune_mix
 from tests.unit import graphs
 
@@ -21,7 +22,7 @@ def companies(index):
 def test_text_word_compares_the_mission_with_the_words_of_past_missions():
     index = build_index(graphs.snapshot())
     rows = companies(index)
-    scores = text_word(index, fit_word_model(index), "ouderen langer thuis wonen", rows)
+    scores = text_word(index, "ouderen langer thuis wonen", rows)
     best = index.orgs[int(rows[np.argmax(scores)])].id
     assert best == "co-zorg"
     # Waterstof Assen has a description but no coalition: its words do not count here.
@@ -52,15 +53,15 @@ def test_evaluation_reports_the_baselines_per_segment():
 
 def test_hybrid_weights_are_tuned_on_the_history_only():
     snap = graphs.snapshot()
-    records, used = hidden_member_ranks(snap, k=3, split_year=2020)
+    records, used = hidden_member_ranks(snap, k=3, split_year=2020, keep_mixes=True)
     assert len(used) == 1
     # The control: tuned on the measured (2020 and later) queries the mix would differ.
     test_tuned = hybrid_grid()[tune_mix([r["hybrid_by_mix"] for r in records], 3)]
-    assert list(used[0].values()) != [round(float(w), 2) for w in test_tuned]
+    assert list(used[0]["hybrid"].values()) != [round(float(w), 2) for w in test_tuned]
 
 
 def test_without_a_split_year_no_query_tunes_its_own_hybrid_weights():
-    records, used = hidden_member_ranks(graphs.snapshot(), k=3)
+    records, used = hidden_member_ranks(graphs.snapshot(), k=3, keep_mixes=True)
     assert 1 <= len(used) <= 2  # one mix per half of the coalitions, tuned on the other half
     for r in records:
         assert r["ranks"]["hybrid"] in set(r["hybrid_by_mix"].tolist())
@@ -68,6 +69,6 @@ def test_without_a_split_year_no_query_tunes_its_own_hybrid_weights():
 
 def test_ablation_switches_each_component_off_in_turn():
     out = evaluate(graphs.snapshot(), k=2, ablate=True)
-    assert set(out["ablation"]) == {f"without {c}" for c in WEIGHTS}
+    assert set(out["ablation"]) == {f"without {c}" for c in COMPONENTS}
     full = out["methods"]["ppsmatch"]
     assert any(m != full for m in out["ablation"].values())

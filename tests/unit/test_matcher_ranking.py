@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from graph_schema.model import OrgKind, RelType, make_relationship
 from matcher import Filters, MatchError, Mission, build_index, match
+from matcher.components import COMPONENTS
+from matcher.preparation import prepare_mission
 from matcher.reasons import short_basis
 from matcher.regions import DECAY_PER_BORDER
+from matcher.selection import select
 from tests.unit import graphs
 
-BREAKDOWN_KEYS = {"theme_fit", "text_fit", "region_fit", "network_fit", "experience"}
+BREAKDOWN_KEYS = set(COMPONENTS)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +54,7 @@ def test_region_fit_decays_with_province_distance(index):
 
 
 def test_school_in_several_gemeenten_takes_its_best_location(index):
-    cands = ranked(index, gemeenten=("GM0037",), kinds=(OrgKind.MBO,))
+    cands = ranked(index, text="onderwijs", gemeenten=("GM0037",), kinds=(OrgKind.MBO,))
     noorderpoort = next(c for c in cands if c.id == "mbo-noorderpoort")
     assert noorderpoort.breakdown["region_fit"] == 1.0
 
@@ -119,17 +123,22 @@ def test_ties_are_broken_by_id():
     assert ranked(index, text="bakkerij", kinds=(OrgKind.COMPANY,), k=10) == cands
 
 
-def test_near_duplicates_do_not_fill_the_top():
+@pytest.mark.parametrize(("gap", "copies_in_top_3"), [(0.03, 2), (0.08, 3)])
+def test_near_duplicates_give_way_to_a_different_profile_within_the_margin(gap, copies_in_top_3):
     base = graphs.ORGS[4]  # co-energie
     twins = tuple(graphs.twin(base, f"co-energie-{i}") for i in range(3))
     rels = tuple(make_relationship(RelType.LOCATED_IN, t.id, "GM0014") for t in twins)
     rels += tuple(make_relationship(RelType.WORKS_ON, t.id, "energietransitie", weight=1.0)
                   for t in twins)
     index = build_index(graphs.snapshot(extra_orgs=twins, extra_rels=rels))
-    cands = ranked(index, themes=("energietransitie",), province="PV20",
-                   kinds=(OrgKind.COMPANY,), k=3)
-    copies = [c for c in cands if c.id.startswith("co-energie")]
-    assert len(copies) < 3
+    prep = prepare_mission(index, Mission(themes=("energietransitie",), province="PV20"))
+    rows = np.array([index.org_pos[i] for i in
+                     ("co-energie", "co-energie-0", "co-energie-1", "co-energie-2", "co-warm")])
+    scores = np.array([0.8, 0.8, 0.8, 0.8, 0.8 - gap])  # within REORDER_MARGIN (0.05) or not
+    top = select(index, prep, rows, scores, 3)
+    names = [index.orgs[rows[p]].id for p in top.positions]
+    assert sum(n.startswith("co-energie") for n in names) == copies_in_top_3
+    assert any(top.promoted) == (copies_in_top_3 == 2)
 
 
 def test_top_k_mixes_new_and_experienced_partners(index):
@@ -198,3 +207,10 @@ def test_a_theme_is_named_once_in_the_evidence(index):
 def test_a_priority_the_mission_is_not_about_is_not_given_as_evidence(index):
     cands = ranked(index, themes=("care-technology",), province="PV20", kinds=(OrgKind.COMPANY,))
     assert all(r.code != "provincial_priority" for c in cands for r in c.reasons)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t"])
+def test_a_mission_without_text_or_themes_is_refused(text):
+    index = build_index(graphs.snapshot())
+    with pytest.raises(MatchError, match="^mission: "):
+        match(index, Mission(text=text, province="PV20"))

@@ -101,3 +101,10 @@ def test_json_numbers_and_booleans_are_not_coerced_from_strings(client):
         response = client.post("/api/recommendations", json=body)
         assert response.status_code == 422, body
         assert response.get_json()["errors"][0]["field"] == field
+
+
+def test_a_blank_mission_without_themes_gets_422_naming_mission(client):
+    response = client.post("/api/recommendations", json={**MISSION, "mission": "  ",
+                                                           "themes": []})
+    assert response.status_code == 422
+    assert response.get_json()["message"].startswith("mission: ")

@@ -37,3 +37,9 @@ def evaluate(store: GraphStore, k: int, split_year: int | None,
              ablate: bool = False) -> dict[str, Any]:
     """Leave-one-out evaluation of ppsmatch and baselines on the store's coalitions."""
     return matcher.evaluate(store.snapshot(), k=k, split_year=split_year, ablate=ablate)
+
+
+def learn_weights(store: GraphStore, split_year: int | None) -> dict[str, Any]:
+    """ppsmatch's component weights learned from the store's known coalitions."""
+    learned, queries = matcher.learn_weights(store.snapshot(), split_year=split_year)
+    return {"weights": learned.weights, "queries": queries, "split_year": split_year}
