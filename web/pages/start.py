@@ -1,13 +1,12 @@
-"""Dutch HTML pages."""
+"""Start page: what ppsmatch is for, the way in, and what is in the graph (real or synthetic)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from flask import current_app, render_template
 
 from web import state as app_state
+from web.pages import bp
 from web.services import seeding
-
-bp = Blueprint("pages", __name__)
 
 LABELS_NL = {
     "Organisation": "Organisaties", "Pps": "Pps'en", "Theme": "Thema's",
@@ -22,8 +21,9 @@ KINDS_NL = {
 
 @bp.get("/")
 def index():
-    """Start page: what is in the graph."""
+    """Start page: purpose, counts and what is real and what synthetic."""
     state = app_state.state(current_app)
     stats = seeding.graph_stats(state.store)
     return render_template(
-        "index.html", stats=stats, labels=LABELS_NL, kinds=KINDS_NL, store_url=state.store.url)
+        "index.html", page="start", stats=stats, labels=LABELS_NL, kinds=KINDS_NL,
+        store_url=state.store.url)
