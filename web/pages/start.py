@@ -6,17 +6,8 @@ from flask import current_app, render_template
 
 from web import state as app_state
 from web.pages import bp
+from web.pages.labels import KINDS_NL, LABELS_NL
 from web.services import seeding
-
-LABELS_NL = {
-    "Organisation": "Organisaties", "Pps": "Pps'en", "Theme": "Thema's",
-    "Province": "Provincies", "Municipality": "Gemeenten",
-}
-KINDS_NL = {
-    "mbo": "mbo-instellingen", "hbo": "hogescholen", "wo": "universiteiten",
-    "company": "bedrijven", "government": "overheden", "board": "economic boards",
-    "knowledge_institute": "kennisinstellingen", "other": "overige",
-}
 
 
 @bp.get("/")
