@@ -10,10 +10,26 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from graph_schema.memory_store import MemoryGraphStore
+from graph_schema.model import Organisation, OrgKind, Relationship, RelType
 from tests.e2e.browser import chromium_path
 from web.app import create_app
 from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
 from web.services import seeding
+
+# A company whose name is markup: every page must show it as text (and never run it).
+HOSTILE_ID = "company:e2e-hostile"
+HOSTILE_NAME = "<script>alert(1)</script>"
+
+
+def _add_hostile_company(store: MemoryGraphStore) -> None:
+    """A synthetic hydrogen company in the gemeente Groningen named like a script tag."""
+    store.upsert_nodes([Organisation(HOSTILE_ID, HOSTILE_NAME, OrgKind.COMPANY,
+                                     size_class="10-49", mkb=True, synthetic=True,
+                                     description="waterstof en energietransitie")])
+    store.link([Relationship(RelType.LOCATED_IN, HOSTILE_ID, "GM0014"),
+                Relationship(RelType.WORKS_ON, HOSTILE_ID, "hydrogen", (("weight", 1.0),)),
+                Relationship(RelType.WORKS_ON, HOSTILE_ID, "energy_transition",
+                             (("weight", 1.0),))])
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +37,7 @@ def live_app(tmp_path_factory):
     """The app over the default seed (as scripts/serve runs it), in the embedded store."""
     store = MemoryGraphStore()
     seeding.seed_if_empty(store, DEFAULT_COMPANIES, DEFAULT_SEED)
+    _add_hostile_company(store)
     tokens = tmp_path_factory.mktemp("tokens") / "tokens.json"
     return create_app(Settings(tokens_file=str(tokens)), store=store)
 
