@@ -69,3 +69,15 @@ def test_filtering_and_clicking_a_node_opens_its_panel_and_expands_its_neighbour
     assert page.evaluate("() => window.ppsmatchMap.graph.order") >= before
     assert axe_violations(page) == []
     screenshot(page, "netwerkkaart")
+
+
+def test_the_warm_introduction_paths_of_the_coalition_are_highlighted(page):
+    page.goto("/coalitie?lid=duo:25BE&lid=duo:14NZ")  # a shared link becomes the draft
+    expect(page.locator("#members li")).to_have_count(2)
+    page.get_by_role("link", name="Netwerkkaart").click()
+    _wait_for_first_frame(page)
+    page.get_by_label("Markeer de paden tussen de partners van mijn coalitie").check()
+    expect(page.locator("#coalition-paths")).to_contain_text("1 paden tussen 2 partners")
+    paths = page.evaluate("() => window.ppsmatchMap.paths")
+    # Hanze and Menso Alting share a pps: partner, pps, partner.
+    assert paths == {"nodes": 3, "edges": 2, "paths": 1}

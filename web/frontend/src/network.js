@@ -7,7 +7,9 @@ import Sigma from "sigma";
 import { callApi } from "./api.js";
 import { el, syntheticBadge } from "./dom.js";
 import { KIND_COLOURS, KIND_NL } from "./labels.js";
+import { loadDraft } from "./draft.js";
 import { buildGraph, visibleNodes } from "./network-graph.js";
+import { coalitionPaths } from "./network-paths.js";
 
 const LAYOUT_MS = 4000;
 const byId = (id) => document.getElementById(id);
@@ -43,7 +45,9 @@ export async function start() {
 
   const apply = () => {
     const begun = performance.now();
-    state.visible = visibleNodes(graph, filtersOf(form), state.expanded);
+    state.paths = form.elements.coalitie.checked ? showPaths(graph) : null;
+    const always = new Set([...state.expanded, ...(state.paths ? state.paths.nodes : [])]);
+    state.visible = visibleNodes(graph, filtersOf(form), always);
     renderer.once("afterRender", () => timings.filterMs.push(performance.now() - begun));
     renderer.refresh();
     byId("map-status").textContent =
@@ -68,13 +72,25 @@ function filtersOf(form) {
 
 function nodeLook(state, node, attrs) {
   if (state.visible && !state.visible.has(node)) return { ...attrs, hidden: true };
-  if (state.selected === node) return { ...attrs, highlighted: true, zIndex: 2 };
+  if (state.selected === node || state.paths?.nodes.has(node)) {
+    return { ...attrs, highlighted: true, zIndex: 2 };
+  }
   return attrs;
+}
+
+function showPaths(graph) {
+  const found = coalitionPaths(graph, loadDraft().members.map((m) => m.id));
+  window.ppsmatchMap.paths = { nodes: found.nodes.size, edges: found.edges.size, paths: found.paths };
+  byId("coalition-paths").textContent = found.members < 2
+    ? "Je coalitie heeft nog geen twee partners op deze kaart."
+    : `${found.paths} paden tussen ${found.members} partners (${found.nodes.size} knopen).`;
+  return found;
 }
 
 function edgeLook(state, graph, edge, attrs) {
   const [a, b] = graph.extremities(edge);
   if (state.visible && !(state.visible.has(a) && state.visible.has(b))) return { ...attrs, hidden: true };
+  if (state.paths?.edges.has(edge)) return { ...attrs, color: "#b3261e", size: 2.5, zIndex: 1 };
   if (state.selected && (a === state.selected || b === state.selected)) {
     return { ...attrs, color: "#333333", size: 1.5 };
   }
