@@ -16,20 +16,24 @@ from web.app import create_app
 from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
 from web.services import seeding
 
-# A company whose name is markup: every page must show it as text (and never run it).
+# Companies whose names are markup or a spreadsheet formula: every page must show them as
+# text (and never run them), every export must neutralise the formula.
 HOSTILE_ID = "company:e2e-hostile"
 HOSTILE_NAME = "<script>alert(1)</script>"
+FORMULA_ID = "company:e2e-formula"
+FORMULA_NAME = '=HYPERLINK("http://example.invalid","klik")'
 
 
-def _add_hostile_company(store: MemoryGraphStore) -> None:
-    """A synthetic hydrogen company in the gemeente Groningen named like a script tag."""
-    store.upsert_nodes([Organisation(HOSTILE_ID, HOSTILE_NAME, OrgKind.COMPANY,
-                                     size_class="10-49", mkb=True, synthetic=True,
-                                     description="waterstof en energietransitie")])
-    store.link([Relationship(RelType.LOCATED_IN, HOSTILE_ID, "GM0014"),
-                Relationship(RelType.WORKS_ON, HOSTILE_ID, "hydrogen", (("weight", 1.0),)),
-                Relationship(RelType.WORKS_ON, HOSTILE_ID, "energy_transition",
-                             (("weight", 1.0),))])
+def _add_hostile_companies(store: MemoryGraphStore) -> None:
+    """Synthetic hydrogen companies in the gemeente Groningen with hostile names."""
+    for org_id, name in ((HOSTILE_ID, HOSTILE_NAME), (FORMULA_ID, FORMULA_NAME)):
+        store.upsert_nodes([Organisation(org_id, name, OrgKind.COMPANY, size_class="10-49",
+                                         mkb=True, synthetic=True,
+                                         description="waterstof en energietransitie")])
+        store.link([Relationship(RelType.LOCATED_IN, org_id, "GM0014"),
+                    Relationship(RelType.WORKS_ON, org_id, "hydrogen", (("weight", 1.0),)),
+                    Relationship(RelType.WORKS_ON, org_id, "energy_transition",
+                                 (("weight", 1.0),))])
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +41,7 @@ def live_app(tmp_path_factory):
     """The app over the default seed (as scripts/serve runs it), in the embedded store."""
     store = MemoryGraphStore()
     seeding.seed_if_empty(store, DEFAULT_COMPANIES, DEFAULT_SEED)
-    _add_hostile_company(store)
+    _add_hostile_companies(store)
     tokens = tmp_path_factory.mktemp("tokens") / "tokens.json"
     return create_app(Settings(tokens_file=str(tokens)), store=store)
 

@@ -10,6 +10,7 @@ bp = Blueprint("pages", __name__)
 NAVIGATION = (
     ("pages.index", "Start"),
     ("pages.mission", "Missie zoeken"),
+    ("pages.coalition", "Coalitie"),
 )
 
 
@@ -18,4 +19,4 @@ def _navigation() -> dict[str, object]:
     return {"navigation": NAVIGATION}
 
 
-from web.pages import mission, start  # noqa: E402,F401  (they register their routes on bp)
+from web.pages import coalition, directory, mission, start  # noqa: E402,F401  (they register their routes on bp)

@@ -14,7 +14,8 @@ export function candidateCard(candidate, added, onAdd) {
     button.disabled = true;
   });
   return el("article", { class: "candidate", "data-id": candidate.id },
-    el("h3", {}, candidate.name),
+    el("h3", {}, el("a", { href: `/organisatie/${encodeURIComponent(candidate.id)}` },
+      candidate.name)),
     el("p", { class: "meta" }, KIND_NL[candidate.kind] || candidate.kind, " · score ",
       dutchNumber(candidate.score), candidate.synthetic ? " " : null,
       candidate.synthetic ? syntheticBadge() : null),

@@ -1,6 +1,8 @@
 // Entry of the browser bundle: loads the module of the page named by <body data-page>.
 const pages = {
   mission: () => import("./mission.js"),
+  coalition: () => import("./coalition.js"),
+  organisation: () => import("./organisation.js"),
 };
 
 const page = document.body.dataset.page;
