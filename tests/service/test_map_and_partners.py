@@ -1,11 +1,12 @@
-"""The network map's graph: pps'en and the most connected organisations first, their
-provinces (gemeenten and OPERATES_IN) and themes, edges only between kept nodes."""
+"""The network map's graph (pps'en and the most connected organisations first, their provinces
+and themes, edges only between kept nodes) and the partners of an organisation."""
 
 from __future__ import annotations
 
 from graph_schema.memory_store import MemoryGraphStore
 from tests.contract import sample
 from web.services.network_map import map_graph
+from web.services.partners import Partner, partners_of
 from web.services.read_model import build_read_model
 
 
@@ -33,3 +34,11 @@ def test_a_limit_keeps_the_pps_and_its_members_before_unconnected_organisations(
     graph = map_graph(_model(), limit=3)
     assert [n["id"] for n in graph["nodes"]] == ["pps:1", "duo:25LX", "kvk:1"]
     assert len(graph["edges"]) == 2 and graph["truncated"] is True
+
+
+def test_the_partners_of_an_organisation_are_its_fellow_pps_members():
+    model = _model()
+    assert partners_of(model, "duo:25LX") == (
+        Partner("kvk:1", "Zonnepanelen Utrecht B.V.", "company", True,
+                ("Energiepact Utrecht",)),)
+    assert partners_of(model, "kvk:2") == ()
