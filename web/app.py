@@ -6,7 +6,7 @@ from flask import Flask
 
 from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
-from web import api, errors, health, logs, pages, state
+from web import api, assets, errors, health, logs, pages, security, state
 from web.config import Settings
 from web.services import seeding
 
@@ -26,6 +26,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     state.init_app(app, settings, store, wait=wait)
     logs.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
+    assets.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(pages.bp)
     api.init_app(app, settings)

@@ -1,0 +1,73 @@
+"""Fixtures of the browser tests: the app served over HTTP, and chromium pages that fail on
+console errors, page errors and dialogs (an alert means a script ran that should not)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from graph_schema.memory_store import MemoryGraphStore
+from tests.e2e.browser import chromium_path
+from web.app import create_app
+from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
+from web.services import seeding
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    """The app over the default seed (as scripts/serve runs it), in the embedded store."""
+    store = MemoryGraphStore()
+    seeding.seed_if_empty(store, DEFAULT_COMPANIES, DEFAULT_SEED)
+    tokens = tmp_path_factory.mktemp("tokens") / "tokens.json"
+    return create_app(Settings(tokens_file=str(tokens)), store=store)
+
+
+@pytest.fixture(scope="session")
+def base_url(live_app):
+    """The URL of the app served by werkzeug on a free port, in a thread of the test run."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, driven by Playwright."""
+    with sync_playwright() as playwright:
+        # As root (CI containers) chromium refuses to start without --no-sandbox.
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def problems():
+    """Console errors, page errors and dialogs seen by `page` (a test may take expected ones)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, base_url, problems):
+    """A fresh page (own storage) that fails the test on console errors or dialogs."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900},
+                                  locale="nl-NL", accept_downloads=True)
+    page = context.new_page()
+    page.on("console", lambda msg: msg.type == "error" and problems.append(
+        f"console error: {msg.text}"))
+    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+
+    def on_dialog(dialog):
+        problems.append(f"dialog opened: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    yield page
+    context.close()
+    assert not problems, problems

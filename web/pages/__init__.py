@@ -1,0 +1,18 @@
+"""The Dutch HTML pages of the web UI: one module per page, all on the `pages` blueprint."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("pages", __name__)
+
+# Navigation of base.html: endpoint and Dutch label, in menu order.
+NAVIGATION = (
+    ("pages.index", "Start"),
+)
+
+@bp.app_context_processor
+def _navigation() -> dict[str, object]:
+    return {"navigation": NAVIGATION}
+
+from web.pages import start  # noqa: E402,F401  (registers its routes on bp)
