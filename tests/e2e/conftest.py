@@ -10,10 +10,30 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from graph_schema.memory_store import MemoryGraphStore
+from graph_schema.model import Organisation, OrgKind, Relationship, RelType
 from tests.e2e.browser import chromium_path
 from web.app import create_app
 from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
 from web.services import seeding
+
+# Companies whose names are markup or a spreadsheet formula: every page must show them as
+# text (and never run them), every export must neutralise the formula.
+HOSTILE_ID = "company:e2e-hostile"
+HOSTILE_NAME = "<script>alert(1)</script>"
+FORMULA_ID = "company:e2e-formula"
+FORMULA_NAME = '=HYPERLINK("http://example.invalid","klik")'
+
+
+def _add_hostile_companies(store: MemoryGraphStore) -> None:
+    """Synthetic hydrogen companies in the gemeente Groningen with hostile names."""
+    for org_id, name in ((HOSTILE_ID, HOSTILE_NAME), (FORMULA_ID, FORMULA_NAME)):
+        store.upsert_nodes([Organisation(org_id, name, OrgKind.COMPANY, size_class="10-49",
+                                         mkb=True, synthetic=True,
+                                         description="waterstof en energietransitie")])
+        store.link([Relationship(RelType.LOCATED_IN, org_id, "GM0014"),
+                    Relationship(RelType.WORKS_ON, org_id, "hydrogen", (("weight", 1.0),)),
+                    Relationship(RelType.WORKS_ON, org_id, "energy_transition",
+                                 (("weight", 1.0),))])
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +41,7 @@ def live_app(tmp_path_factory):
     """The app over the default seed (as scripts/serve runs it), in the embedded store."""
     store = MemoryGraphStore()
     seeding.seed_if_empty(store, DEFAULT_COMPANIES, DEFAULT_SEED)
+    _add_hostile_companies(store)
     tokens = tmp_path_factory.mktemp("tokens") / "tokens.json"
     return create_app(Settings(tokens_file=str(tokens)), store=store)
 

@@ -33,3 +33,12 @@ def test_start_page_forbids_inline_scripts_and_has_no_serious_axe_violations(pag
     assert len(blocked) == 1
     problems.remove(blocked[0])
     assert axe_violations(page) == []
+
+
+def test_the_mission_box_leads_to_missie_zoeken_with_the_results(page):
+    page.goto("/")
+    page.get_by_role("searchbox", name="Missie").fill("zorgtechnologie")
+    page.get_by_role("button", name="Zoek partners").click()
+    page.get_by_role("heading", name="hogescholen", exact=False).wait_for()
+    assert page.get_by_role("heading", level=1).inner_text() == "Missie zoeken"
+    assert page.get_by_label("Missie (Nederlands of Engels)").input_value() == "zorgtechnologie"

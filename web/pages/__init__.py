@@ -9,10 +9,14 @@ bp = Blueprint("pages", __name__)
 # Navigation of base.html: endpoint and Dutch label, in menu order.
 NAVIGATION = (
     ("pages.index", "Start"),
+    ("pages.mission", "Missie zoeken"),
+    ("pages.coalition", "Coalitie"),
 )
+
 
 @bp.app_context_processor
 def _navigation() -> dict[str, object]:
     return {"navigation": NAVIGATION}
 
-from web.pages import start  # noqa: E402,F401  (registers its routes on bp)
+
+from web.pages import coalition, directory, mission, start  # noqa: E402,F401  (they register their routes on bp)

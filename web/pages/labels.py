@@ -14,3 +14,9 @@ KINDS_NL = {
 }
 # The kinds a mission search asks for unless the user changes it (as the API's default).
 DEFAULT_KINDS = ("hbo", "mbo", "company", "government")
+# Singular, beside one organisation.
+KIND_NL = {
+    "mbo": "mbo-instelling", "hbo": "hogeschool", "wo": "universiteit", "company": "bedrijf",
+    "government": "overheid", "board": "economic board", "knowledge_institute": "kennisinstelling",
+    "other": "overig",
+}

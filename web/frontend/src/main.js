@@ -1,7 +1,11 @@
-// Entry of the browser bundle: runs the module of the page named by <body data-page>.
-const pages = {};
+// Entry of the browser bundle: loads the module of the page named by <body data-page>.
+const pages = {
+  mission: () => import("./mission.js"),
+  coalition: () => import("./coalition.js"),
+  organisation: () => import("./organisation.js"),
+};
 
 const page = document.body.dataset.page;
 if (page && pages[page]) {
-  pages[page]();
+  pages[page]().then((module) => module.start());
 }
