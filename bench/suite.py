@@ -46,7 +46,7 @@ def _in_fresh_process(companies: int, options: BenchOptions) -> dict[str, Any]:
                            options.coalition_runs).result()
 
 
-def run(options: BenchOptions, console: Console) -> list[Path]:
+def run_suite(options: BenchOptions, console: Console) -> list[Path]:
     """Measure every scale, print the table, write bench results; return the files written."""
     about = describe()
     date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d")

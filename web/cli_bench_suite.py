@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bench.suite import BenchOptions, run
+from bench.suite import BenchOptions, run_suite
 from web.cli_common import count
 from web.config import Settings
 
@@ -34,6 +34,6 @@ def _bench(args: argparse.Namespace) -> int:
     if not scales:
         raise ValueError("--scale: give at least one scale")
     console = Console()
-    for path in run(BenchOptions(scales, args.seed, args.json_dir, args.runs), console):
+    for path in run_suite(BenchOptions(scales, args.seed, args.json_dir, args.runs), console):
         console.print(f"ppsmatch bench: wrote {path}")
     return 0
