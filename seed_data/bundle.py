@@ -20,6 +20,8 @@ from graph_schema.model import (
 )
 
 MAX_PROBLEMS = 50
+# How much of a value a message quotes: a 10 MB field must not become a 10 MB message.
+SHOWN_CHARACTERS = 80
 T = TypeVar("T")
 
 
@@ -40,9 +42,16 @@ class Problem:
         if self.field:
             where.append(f"field '{self.field}'")
         prefix = ", ".join(where)
-        value = f"'{self.value}' " if self.value is not None else ""
+        value = f"'{shown(self.value)}' " if self.value is not None else ""
         text = f"{value}{self.reason}"
         return f"{prefix}: {text}" if prefix else text
+
+
+def shown(value: str) -> str:
+    """A value as a message quotes it: unprintable characters escaped, long ones cut."""
+    text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in
+                   value[:SHOWN_CHARACTERS])
+    return text if len(value) <= SHOWN_CHARACTERS else f"{text}... ({len(value):,} characters)"
 
 
 class BundleError(Exception):

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from seed_data.bundle import BundleError, ProblemCollector
+from seed_data.decoding import decode_csv
 
 DEFAULT_DATA_DIR = Path(__file__).parent / "reference"
 T = TypeVar("T")
+# Longer fields stop the reader (csv's own default is 131,072); text limits per field are lower.
+MAX_FIELD_CHARACTERS = 16 * 1024 * 1024
+csv.field_size_limit(MAX_FIELD_CHARACTERS)
+# C0 and C1 controls and DEL, except tab and the line breaks a quoted field may hold.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 TRUE_WORDS = frozenset({"true", "1", "yes", "ja", "y", "j"})
 FALSE_WORDS = frozenset({"false", "0", "no", "nee", "n", ""})
@@ -105,34 +112,74 @@ def read_table(path: Path, name: str, required: Sequence[str]) -> list[Row]:
     Line numbers are those of the file: the header is line 1, and a row that spans several
     lines (quoted newlines) gets the number of its first line.
     """
+    return list(iter_table(path, name, required))
+
+
+def iter_table(path: Path, name: str, required: Sequence[str]) -> Iterator[Row]:
+    """The rows of a UTF-8 CSV one by one (see `read_table`); BundleError at the first flaw.
+
+    Refused with file, line and field: bytes that are not UTF-8 text (see `decode_csv`), a
+    header without a required column or with a column twice, a header without rows, a row
+    with more or fewer fields than the header, a quote left open, control characters.
+    """
     if not path.is_file():
         raise BundleError.at(name, None, "", None, "file is missing")
+    text = decode_csv(path.read_bytes(), name)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = _header(reader, name, required)
+    start, rows = 2, 0
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise BundleError.at(name, start, "", None, _csv_problem(exc, start)) from None
+        if any(v.strip() for v in values):
+            if len(values) != len(header):
+                raise BundleError.at(name, start, "", None,
+                                     f"has {len(values)} fields, the header has {len(header)}")
+            row = Row(name, start, dict(zip(header, values, strict=True)))
+            _check_characters(row)
+            rows += 1
+            yield row
+        start = reader.line_num + 1
+    if rows == 0:
+        raise BundleError.at(name, 1, "", None, "has a header but no data rows")
+
+
+def _header(reader: Iterator[list[str]], name: str, required: Sequence[str]) -> list[str]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _rows(csv.reader(handle), name, required)
-    except UnicodeDecodeError as exc:
-        raise BundleError.at(name, None, "", None, f"is not UTF-8 ({exc.reason})") from None
+        header = [h.strip() for h in next(reader, [])]
     except csv.Error as exc:
-        raise BundleError.at(name, None, "", None, f"is not valid CSV ({exc})") from None
-
-
-def _rows(reader: Iterable[list[str]], name: str, required: Sequence[str]) -> list[Row]:
-    iterator = iter(reader)
-    header = [h.strip() for h in next(iterator, [])]
+        raise BundleError.at(name, 1, "", None, _csv_problem(exc, 1)) from None
     missing = [c for c in required if c not in header]
     if missing:
         raise BundleError.at(name, 1, missing[0], None, "column is missing from the header")
-    rows: list[Row] = []
-    start = 2
-    for values in iterator:
-        end = reader.line_num  # type: ignore[attr-defined]
-        if any(v.strip() for v in values):
-            if len(values) > len(header):
-                raise BundleError.at(name, start, "", None,
-                                     f"has {len(values)} fields, the header has {len(header)}")
-            rows.append(Row(name, start, dict(zip(header, values, strict=False))))
-        start = end + 1
-    return rows
+    twice = sorted({h for h in header if h and header.count(h) > 1})
+    if twice:
+        raise BundleError.at(name, 1, twice[0], None, "column occurs twice in the header")
+    return header
+
+
+def _csv_problem(exc: csv.Error, start: int) -> str:
+    """The csv module's complaint in words; most come from a quote that is never closed."""
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return f"a field is longer than {MAX_FIELD_CHARACTERS:,} characters"
+    return (f"is not valid CSV ({text}): is a quote opened on line {start} "
+            "and not closed where the field ends?")
+
+
+def _check_characters(row: Row) -> None:
+    """Refuse control characters (NUL, escape, ...): they hide in names and break exports."""
+    if not CONTROL.search("".join(row.values.values())):
+        return
+    for field, value in row.values.items():
+        bad = CONTROL.search(value)
+        if bad:
+            raise row.error(field, value,
+                            f"holds the control character U+{ord(bad.group()):04X}")
 
 
 def reference_table(data_dir: Path | None, relpath: str, required: Sequence[str]) -> list[Row]:

@@ -22,7 +22,7 @@ from graph_schema.model import (
     make_relationship,
 )
 from seed_data.bundle import Bundle, BundleError, ProblemCollector
-from seed_data.csvio import Row, read_table
+from seed_data.csvio import Row, iter_table
 from seed_data.pps import PHASES, PPS_TYPES, ROLES, pps_type
 from seed_data.regions import Regions, load_regions
 from seed_data.themes import Taxonomy, load_taxonomy
@@ -37,7 +37,13 @@ MEMBERSHIP_COLUMNS = ("coalition_id", "organisation_id", "role")
 SIZE_CLASSES = {"1": True, "2-4": True, "5-9": True, "10-49": True, "50-249": True,
                 "250+": False}
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9:._\-]{0,99}")
+# Characters a spreadsheet reads as the start of a formula (CSV injection, OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@")
+# Longest value per field in characters; free text may be long, names and codes may not.
+MAX_CHARACTERS = {"description": 20_000, "mission": 20_000}
+MAX_OTHER_CHARACTERS = 1_000
 DECLARED_THEME_WEIGHT = 1.0
+ORG_KINDS = tuple(k.value for k in OrgKind)
 
 
 @dataclass(frozen=True)
@@ -78,30 +84,43 @@ def _read(base: Path, name: str, columns: tuple[str, ...], required: bool,
     """Parse one file, collecting problems (also duplicate ids) instead of stopping."""
     if not (base / name).is_file() and not required:
         return []
+    out, ids = [], set()
     try:
-        rows = read_table(base / name, name, columns)
+        for row in iter_table(base / name, name, columns):
+            if problems.truncated:
+                break  # enough to fix first; reading on would only cost time and memory
+            try:
+                _check_cells(row)
+                item = parse(row)
+            except BundleError as exc:
+                problems.extend(exc)
+                continue
+            key = getattr(getattr(item, "node", None), "id", None)
+            if key is not None and key in ids:
+                problems.add("occurs twice", row.file, row.line, "id", key)
+                continue
+            ids.add(key)
+            out.append(item)
     except BundleError as exc:
         problems.extend(exc)
-        return []
-    out, ids = [], set()
-    for row in rows:
-        try:
-            item = parse(row)
-        except BundleError as exc:
-            problems.extend(exc)
-            continue
-        key = getattr(getattr(item, "node", None), "id", None)
-        if key is not None and key in ids:
-            problems.add("occurs twice", row.file, row.line, "id", key)
-            continue
-        ids.add(key)
-        out.append(item)
     return out
+
+
+def _check_cells(row: Row) -> None:
+    """Refuse values a spreadsheet would run as formulas, and values too long for their field."""
+    for field, raw in row.values.items():
+        value = raw.strip()
+        if value.startswith(FORMULA_STARTS):
+            raise row.error(field, value, f"starts with {value[0]!r}: a spreadsheet would read "
+                            "it as a formula (remove that first character)")
+        limit = MAX_CHARACTERS.get(field, MAX_OTHER_CHARACTERS)
+        if len(value) > limit:
+            raise row.error(field, value, f"is longer than {limit:,} characters")
 
 
 def _organisation(row: Row, taxonomy: Taxonomy, regions: Regions, folder: str) -> _Parsed:
     org_id = row.match("id", ID, "an id (letters, digits and : . _ -, up to 100)")
-    kind = row.one_of("kind", [k.value for k in OrgKind])
+    kind = row.one_of("kind", ORG_KINDS)
     size = row.get("size_class")
     if size and size not in SIZE_CLASSES:
         raise row.error("size_class", size, f"is not one of {', '.join(SIZE_CLASSES)}")

@@ -6,7 +6,7 @@ from flask import Flask
 
 from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
-from web import api, errors, health, logs, pages, state
+from web import api, assets, errors, health, logs, pages, production, security, state
 from web.config import Settings
 from web.services import seeding
 
@@ -14,6 +14,7 @@ from web.services import seeding
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Flask:
     """Build the app; an empty embedded store is seeded so that it works out of the box."""
     settings = settings or Settings.from_env()
+    production.check(settings)
     app = Flask(__name__)
     app.json.sort_keys = False  # keep the documented key order of our payloads
     # The embedded store and a store handed in are built here (the embedded one before
@@ -26,6 +27,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     state.init_app(app, settings, store, wait=wait)
     logs.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
+    assets.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(pages.bp)
     api.init_app(app, settings)

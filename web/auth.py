@@ -10,7 +10,7 @@ import secrets
 import tempfile
 import threading
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROLES = ("reader", "editor", "admin")
@@ -33,10 +33,18 @@ class TokenRecord:
     salt: str
     hash: str
     created: str
+    expires: str | None = None  # ISO time; None: until revoked
 
-    def public(self) -> dict[str, str]:
+    def public(self) -> dict[str, str | None]:
         """What `token list` shows: everything but the salt and hash."""
-        return {"id": self.id, "name": self.name, "role": self.role, "created": self.created}
+        return {"id": self.id, "name": self.name, "role": self.role, "created": self.created,
+                "expires": self.expires}
+
+    def expired(self, now: datetime | None = None) -> bool:
+        """Whether the token's expiry time has passed."""
+        if self.expires is None:
+            return False
+        return (now or datetime.now(UTC)) >= datetime.fromisoformat(self.expires)
 
 
 def default_tokens_file() -> Path:
@@ -67,8 +75,12 @@ class TokenFile:
         # Verified tokens by their fast fingerprint, so scrypt runs once per token per process.
         self._verified: dict[str, TokenRecord] = {}
 
-    def create(self, name: str, role: str) -> tuple[TokenRecord, str]:
-        """Store a new token; return its record and the token text (shown only this once)."""
+    def create(self, name: str, role: str,
+               valid_for: timedelta | None = None) -> tuple[TokenRecord, str]:
+        """Store a new token; return its record and the token text (shown only this once).
+
+        With `valid_for` the token expires that long after now.
+        """
         if role not in ROLES:
             raise TokenError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
         if not name.strip():
@@ -76,9 +88,10 @@ class TokenFile:
         token_id = secrets.token_hex(4)
         secret = secrets.token_urlsafe(32)
         salt = secrets.token_bytes(16)
-        created = datetime.now(UTC).isoformat(timespec="seconds")
+        now = datetime.now(UTC)
+        expires = (now + valid_for).isoformat(timespec="seconds") if valid_for else None
         record = TokenRecord(token_id, name.strip(), role, salt.hex(), _digest(secret, salt),
-                             created)
+                             now.isoformat(timespec="seconds"), expires)
         with self._lock:
             records = dict(self._read())
             records[token_id] = record
@@ -103,7 +116,7 @@ class TokenFile:
         return found[0]
 
     def verify(self, token: str) -> TokenRecord | None:
-        """The record of a valid token, or None."""
+        """The record of a valid token, or None (unknown, wrong secret, revoked or expired)."""
         parts = token.split("_", 2)
         if len(parts) != 3 or parts[0] != PREFIX:
             return None
@@ -113,8 +126,10 @@ class TokenFile:
             if record is None:
                 return None
             if self._verified.get(fingerprint) == record:
-                return record
+                return None if record.expired() else record
         if not hmac.compare_digest(_digest(parts[2], bytes.fromhex(record.salt)), record.hash):
+            return None
+        if record.expired():
             return None
         with self._lock:
             self._verified[fingerprint] = record

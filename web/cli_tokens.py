@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from web.auth import ROLES, TokenFile, default_tokens_file
@@ -20,6 +21,8 @@ def add_parser(sub: argparse._SubParsersAction, env: Settings) -> None:
     create = actions.add_parser("create", help="make a token and print it once")
     create.add_argument("--name", required=True, help="who or what uses the token")
     create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--expires-days", type=positive_days, metavar="N",
+                        help="the token stops working N days from now (default: never)")
     create.set_defaults(handler=_create)
     listing = actions.add_parser("list", help="list tokens (never their secrets)")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -29,11 +32,21 @@ def add_parser(sub: argparse._SubParsersAction, env: Settings) -> None:
     revoke.set_defaults(handler=_revoke)
 
 
+def positive_days(raw: str) -> float:
+    """A number of days > 0 (argparse type)."""
+    days = float(raw)
+    if not days > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 days: {raw}")
+    return days
+
+
 def _create(args: argparse.Namespace) -> int:
-    record, token = TokenFile(Path(args.file)).create(args.name, args.role)
+    valid_for = timedelta(days=args.expires_days) if args.expires_days else None
+    record, token = TokenFile(Path(args.file)).create(args.name, args.role, valid_for)
     print(token)
-    print(f"token {record.id} ({record.name}, role {record.role}) stored hashed in {args.file}; "
-          "it is shown only this once", file=sys.stderr)
+    until = f", expires {record.expires}" if record.expires else ""
+    print(f"token {record.id} ({record.name}, role {record.role}{until}) stored hashed in "
+          f"{args.file}; it is shown only this once", file=sys.stderr)
     return 0
 
 
@@ -43,7 +56,8 @@ def _list(args: argparse.Namespace) -> int:
         print(json.dumps(records, indent=2))
         return 0
     for r in records:
-        print(f"{r['id']}  {r['role']:<7} {r['created']}  {r['name']}")
+        until = f"  expires {r['expires']}" if r["expires"] else ""
+        print(f"{r['id']}  {r['role']:<7} {r['created']}  {r['name']}{until}")
     return 0
 
 

@@ -9,6 +9,8 @@ DEFAULT_STORE_URL = "memory://"
 DEFAULT_COMPANIES = 5000
 DEFAULT_SEED = 20261123
 DEFAULT_MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+DEFAULT_TOKEN_FAILURES = 10
+ENVIRONMENTS = ("development", "production")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,10 @@ class Settings:
     port: int = 8000
     workers: int = 2
     threads: int = 4
+    # Failed tokens one client address may send per minute before it gets 429 (0: no limit);
+    # and "production", which refuses to start with unsafe settings (web/production.py).
+    token_failures: int = DEFAULT_TOKEN_FAILURES
+    environment: str = "development"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -44,6 +50,8 @@ class Settings:
             port=_int(env, "PPSMATCH_PORT", 8000),
             workers=max(1, _int(env, "PPSMATCH_WORKERS", 2)),
             threads=max(1, _int(env, "PPSMATCH_THREADS", 4)),
+            token_failures=_int(env, "PPSMATCH_TOKEN_FAILURES", DEFAULT_TOKEN_FAILURES),
+            environment=_environment(env),
         )
 
 
@@ -70,3 +78,11 @@ def _bool(env: dict[str, str], name: str, default: bool) -> bool:
     if raw in ("0", "false", "no", "off"):
         return False
     raise ValueError(f"environment variable {name} must be true or false, got {raw!r}")
+
+
+def _environment(env: dict[str, str]) -> str:
+    raw = env.get("PPSMATCH_ENV", "").strip().lower() or "development"
+    if raw not in ENVIRONMENTS:
+        raise ValueError(f"environment variable PPSMATCH_ENV must be one of "
+                         f"{', '.join(ENVIRONMENTS)}, got {raw!r}")
+    return raw

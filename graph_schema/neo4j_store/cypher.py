@@ -7,9 +7,11 @@ property names are filled in only by `fill`, which accepts the model's allow-lis
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from graph_schema.errors import InvalidGraphData
 from graph_schema.model import Label, RelType
+from graph_schema.store import MAX_NEIGHBOURHOOD_DEPTH
 
 META_LABEL = "GraphMeta"
 ADAPTER_LABELS = frozenset({META_LABEL})  # labels of the adapter's own bookkeeping nodes
@@ -117,6 +119,13 @@ WHERE label IS NOT NULL
 WITH n, label ORDER BY label, n.id LIMIT $room
 RETURN collect([elementId(n), label, properties(n)]) AS rows
 """
+# The search's WHERE: any conjunction of SEARCH_FILTERS in their order ("true" for none).
+SEARCH_WHERE = frozenset(" AND ".join(SEARCH_FILTERS[key] for key in keys) or "true"
+                         for size in range(len(SEARCH_FILTERS) + 1)
+                         for keys in combinations(SEARCH_FILTERS, size))
+# Texts `fill` puts in as they are, each only from its allow-list.
+VERBATIM = {"where": SEARCH_WHERE,
+            "hops": frozenset(str(d) for d in range(1, MAX_NEIGHBOURHOOD_DEPTH + 1))}
 RELATIONSHIPS_AMONG = """
 MATCH (a)-[r]->(b) WHERE elementId(a) IN $eids AND elementId(b) IN $eids AND type(r) IN $types
 RETURN collect([type(r), a.id, b.id, properties(r)]) AS rows
@@ -124,16 +133,22 @@ RETURN collect([type(r), a.id, b.id, properties(r)]) AS rows
 
 
 def fill(template: str, **names: str) -> str:
-    """Fill a query template with labels, types or properties from the allow-lists only."""
+    """Fill a query template with names from the allow-lists only.
+
+    `label`, `type`, `source`, `target`, `meta`: a model label or type; `prop`, `name`: a
+    property or schema name; `where`: a conjunction of SEARCH_FILTERS; `hops`: a depth.
+    """
     allowed = set(MODEL_LABELS) | set(MODEL_TYPES) | ADAPTER_LABELS
     quoted = {}
     for key, value in names.items():
         value = getattr(value, "value", value)
         if key in ("prop", "name"):
             ok = bool(_PROPERTY_NAME.match(value))
+        elif key in VERBATIM:
+            ok = value in VERBATIM[key]
         else:
             ok = value in allowed
         if not ok:
             raise InvalidGraphData(f"'{value}' is not an allowed {key} name")
-        quoted[key] = value if key == "name" else f"`{value}`"
+        quoted[key] = value if key == "name" or key in VERBATIM else f"`{value}`"
     return template.format(**quoted)

@@ -117,10 +117,10 @@ def search(tx: neo4j.ManagedTransaction, query: OrganisationQuery) -> tuple[Orga
     params = {key: value for key, value in params.items() if value is not None}
     where = " AND ".join(cypher.SEARCH_FILTERS[key] for key in params) or "true"
     if not wide_ids(tx):
-        rows = tx.run(cypher.SEARCH_PAGE.format(where=where), params, offset=query.offset,
+        rows = tx.run(fill(cypher.SEARCH_PAGE, where=where), params, offset=query.offset,
                       limit=query.limit).single(strict=True)[0]
     else:  # page in Python, where the order is Python's
-        ids = sorted(tx.run(cypher.SEARCH_ALL_IDS.format(where=where), params).single(
+        ids = sorted(tx.run(fill(cypher.SEARCH_ALL_IDS, where=where), params).single(
             strict=True)[0])
         page = ids[query.offset:query.offset + query.limit]
         rows = tx.run(fill(cypher.NODES_BY_IDS, label=Label.ORGANISATION), ids=page).single(
@@ -144,7 +144,7 @@ def neighbourhood(tx: neo4j.ManagedTransaction, label: Label, node_id: str, dept
         # One more than fits tells whether the ring is cut; all of it when Neo4j's order
         # may differ from Python's.
         fetch = NO_LIMIT if wide else room + 1
-        rows = tx.run(cypher.RING.format(hops=int(hops)), start=start["eid"], seen=list(kept),
+        rows = tx.run(fill(cypher.RING, hops=str(hops)), start=start["eid"], seen=list(kept),
                       labels=cypher.MODEL_LABELS, room=fetch).single(strict=True)[0]
         ring = sorted(((eid, Label(lab), props) for eid, lab, props in rows),
                       key=lambda item: (item[1].value, item[2]["id"]))

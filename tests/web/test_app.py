@@ -53,8 +53,8 @@ def test_index_page_lists_counts_in_dutch(client):
     response = client.get("/")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "<th>Organisaties</th><td class=\"num\">5</td>" in html
-    assert "<th>bedrijven</th><td class=\"num\">2</td>" in html
+    assert "<th scope=\"row\">Organisaties</th><td class=\"num\">5</td>" in html
+    assert "<th scope=\"row\">bedrijven</th><td class=\"num\">2</td>" in html
     assert "synthetisch" in html
 
 

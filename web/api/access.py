@@ -10,17 +10,20 @@ from flask import Flask, current_app, g, request
 from flask_smorest import Blueprint
 
 from web import state
+from web.api.throttle import FailureLimiter
 from web.auth import TokenFile, TokenRecord, default_tokens_file, role_allows
 from web.config import Settings
 from web.errors import ApiError
 
 TOKENS = "ppsmatch.tokens"
+LIMITER = "ppsmatch.token_failures"
 SECURITY = [{"bearerAuth": []}]
 
 
 def init_app(app: Flask, settings: Settings) -> None:
     """Open the token file named by the settings (default: in the instance folder)."""
     app.extensions[TOKENS] = TokenFile(settings.tokens_file or default_tokens_file())
+    app.extensions[LIMITER] = FailureLimiter(settings.token_failures)
 
 
 def tokens(app: Flask) -> TokenFile:
@@ -37,11 +40,25 @@ def check_read_access() -> None:
 
 
 def authorise(needed: str) -> TokenRecord:
-    """The caller's token when its role allows `needed`; 401 without a valid one, else 403."""
+    """The caller's token when its role allows `needed`; 401 without a valid one, else 403.
+
+    An address that sent too many invalid tokens lately gets 429 before its token is looked
+    at (a request without any token is no guess and does not count).
+    """
+    address = request.remote_addr or "unknown"
+    limiter: FailureLimiter = current_app.extensions[LIMITER]
+    wait = limiter.retry_after(address)
+    if wait:
+        raise ApiError(429, "too_many_requests",
+                       f"too many invalid tokens from this address: try again in {wait} s",
+                       [{"field": "Authorization", "message": "too many invalid tokens"}],
+                       headers={"Retry-After": str(wait)})
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     record = tokens(current_app).verify(token.strip()) if scheme.lower() == "bearer" else None
     if record is None:
+        if header:
+            limiter.failed(address)
         raise ApiError(401, "unauthorized",
                        "this needs an API token: send 'Authorization: Bearer <token>'",
                        [{"field": "Authorization", "message": "missing or invalid token"}],
@@ -65,6 +82,7 @@ def requires(bp: Blueprint, role: str) -> Callable[[Callable[..., Any]], Callabl
 
         documented = bp.alt_response(401, response="UNAUTHORIZED")(guarded)
         documented = bp.alt_response(403, response="FORBIDDEN")(documented)
+        documented = bp.alt_response(429, response="TOO_MANY_REQUESTS")(documented)
         return bp.doc(security=SECURITY)(documented)
 
     return decorate

@@ -18,6 +18,7 @@ from web.reports.csv_files import csv_text
 from web.reports.pages import render_index, render_province
 from web.reports.tables import report_tables
 from web.reports.workbook import write_workbook
+from web.security import SELF_CONTAINED_CSP
 from web.services.coverage_report import CANDIDATES_PER_GAP, build_report, report_request
 
 bp = Blueprint("reports", __name__, url_prefix="/api/reports",
@@ -96,4 +97,5 @@ def coverage(args):
         page = render_province(doc, request.provinces[0], link, index)
     else:
         page = render_index(doc, link, index)
-    return Response(page, mimetype="text/html")
+    return Response(page, mimetype="text/html",
+                    headers={"Content-Security-Policy": SELF_CONTAINED_CSP})
