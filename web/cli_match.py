@@ -135,7 +135,8 @@ def _fit_weights(args: argparse.Namespace) -> int:
         result = matching.learn_weights(store, args.split_year)
     finally:
         store.close()
-    result["fitted_on"] = args.data or args.store
+    seeded = f" (seed bundle, {args.companies} synthetic companies, seed {args.seed})"
+    result["fitted_on"] = args.data or args.store + (seeded if args.store == "memory://" else "")
     result["fitted_at"] = datetime.date.today().isoformat()
     text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     if args.out:

@@ -13,8 +13,8 @@ export const KIND_NL = {
 };
 
 export const SIGNALS_NL = {
-  theme_fit: "Thema", text_fit: "Tekst", region_fit: "Regio", network_fit: "Netwerk",
-  experience: "Ervaring",
+  theme_fit: "Thema", text_fit: "Tekst", word_fit: "Eerdere missies", region_fit: "Regio",
+  network_fit: "Netwerk", experience: "Ervaring", newcomer: "Nieuwkomer",
 };
 
 // Colours of the network map per kind (colour-blind safe, Okabe-Ito), pps'en dark.
