@@ -80,16 +80,34 @@ def keep_top_per_row(matrix: sp.csr_matrix, n: int) -> sp.csr_matrix:
     counts = np.diff(matrix.indptr)
     if counts.max(initial=0) <= n:
         return matrix
-    row_of = np.repeat(np.arange(matrix.shape[0]), counts)
-    # One sort of every nonzero by (row, -value, column): the first n of a row are kept.
-    order = np.lexsort((matrix.indices, -matrix.data, row_of))
-    rank = np.empty(matrix.nnz, dtype=np.int64)
-    rank[order] = np.arange(matrix.nnz) - np.repeat(matrix.indptr[:-1], counts)
-    keep = rank < n
-    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep],
-                          _indptr(row_of[keep], matrix.shape[0])), shape=matrix.shape)
+    keep = np.ones(matrix.nnz, dtype=bool)
+    # Only long rows need work; a partition per row beats one sort over every nonzero.
+    for row in np.flatnonzero(counts > n).tolist():
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        values = matrix.data[start:end]
+        threshold = np.partition(values, len(values) - n)[len(values) - n]
+        chosen = values > threshold
+        ties = np.flatnonzero(values == threshold)
+        ties = ties[np.argsort(matrix.indices[start:end][ties], kind="stable")]
+        chosen[ties[: n - int(chosen.sum())]] = True
+        keep[start:end] = chosen
+    # Every row keeps min(length, n) values: the row pointers follow from the lengths.
+    indptr = np.r_[0, np.cumsum(np.minimum(counts, n))]
+    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
-def _indptr(rows: np.ndarray, n_rows: int) -> np.ndarray:
-    """CSR row pointers for sorted row numbers."""
-    return np.r_[0, np.cumsum(np.bincount(rows, minlength=n_rows))]
+def sparse_lookup(table: sp.csr_matrix, rows: np.ndarray, where: sp.csr_matrix) -> sp.csr_matrix:
+    """out[i, j] = table[rows[i], j] at the nonzeros of `where` (0 elsewhere), without
+    materialising the rows of `table`."""
+    width = np.int64(table.shape[1])
+    table_rows = np.repeat(np.arange(table.shape[0], dtype=np.int64), np.diff(table.indptr))
+    keys = table_rows * width + table.indices
+    order = np.argsort(keys, kind="stable")  # CSR rows need not have sorted columns
+    keys = keys[order]
+    coo = where.tocoo()
+    wanted = rows[coo.row].astype(np.int64) * width + coo.col
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    found = keys[at] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+    values = table.data[order][at[found]]
+    return sp.csr_matrix((values, (coo.row[found], coo.col[found])),
+                         shape=(len(rows), table.shape[1]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from matcher.sparse import bfs_distances, expand_max, keep_top_per_row, row_max
+from matcher.sparse import bfs_distances, expand_max, keep_top_per_row, row_max, sparse_lookup
 
 
 def test_row_max_takes_the_best_value_per_row_and_zero_for_empty_rows():
@@ -43,3 +43,11 @@ def test_keep_top_per_row_agrees_with_sorting_each_row_on_random_ties():
         best = sorted(cols.tolist(), key=lambda c: (-values[c], c))[:5]
         assert np.flatnonzero(row).tolist() == sorted(best)
         assert np.array_equal(row[best], values[best])
+
+
+def test_sparse_lookup_reads_table_rows_at_the_pattern_only():
+    table = sp.csr_matrix(np.array([[0.0, 0.5, 0.2], [0.7, 0.0, 0.0]], dtype=np.float32))
+    where = sp.csr_matrix(np.array([[1, 1, 0], [1, 1, 1], [0, 0, 1]], dtype=bool))
+    out = sparse_lookup(table, np.array([0, 1, 0]), where).toarray()
+    assert np.array_equal(out, np.array([[0.0, 0.5, 0.0], [0.7, 0.0, 0.0], [0.0, 0.0, 0.2]],
+                                        dtype=np.float32))
