@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 
 from matcher.sparse import bfs_distances, expand_max, keep_top_per_row, row_max, sparse_lookup
@@ -51,3 +52,15 @@ def test_sparse_lookup_reads_table_rows_at_the_pattern_only():
     out = sparse_lookup(table, np.array([0, 1, 0]), where).toarray()
     assert np.array_equal(out, np.array([[0.0, 0.5, 0.0], [0.7, 0.0, 0.0], [0.0, 0.0, 0.2]],
                                         dtype=np.float32))
+
+
+@pytest.mark.parametrize("width", [6, 40])
+def test_keep_top_per_row_agrees_with_sorting_each_row_on_narrow_and_wide_rows(width):
+    # Rows up to PADDED_WIDTH * n long are partitioned together, longer ones one by one.
+    rng = np.random.default_rng(width)
+    dense = np.where(rng.random((300, width)) < 0.7,
+                     rng.choice([0.1, 0.2, 0.3], size=(300, width)), 0.0).astype(np.float32)
+    kept = keep_top_per_row(sp.csr_matrix(dense), 4).toarray()
+    for row, values in zip(kept, dense, strict=True):
+        best = sorted(np.flatnonzero(values).tolist(), key=lambda c: (-values[c], c))[:4]
+        assert np.flatnonzero(row).tolist() == sorted(best)
