@@ -3,6 +3,7 @@ console errors, page errors and dialogs (an alert means a script ran that should
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
@@ -11,7 +12,7 @@ from werkzeug.serving import make_server
 
 from graph_schema.memory_store import MemoryGraphStore
 from graph_schema.model import Organisation, OrgKind, Relationship, RelType
-from tests.e2e.browser import chromium_path
+from tests.e2e.browser import ARTIFACTS, AXE_RESULTS, chromium_path
 from web.app import create_app
 from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
 from web.services import seeding
@@ -57,6 +58,12 @@ def base_url(live_app):
     thread.join()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fresh_axe_summary():
+    """The axe summary of this run only."""
+    (ARTIFACTS / AXE_RESULTS).unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium, headless, driven by Playwright."""
@@ -92,3 +99,18 @@ def page(browser, base_url, problems):
     yield page
     context.close()
     assert not problems, problems
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After the run: the axe outcome of every page checked, and where the artefacts are."""
+    path = ARTIFACTS / AXE_RESULTS
+    if not path.exists():
+        return
+    results = json.loads(path.read_text(encoding="utf-8"))
+    terminalreporter.section("axe-core per page (browser tests)")
+    for url, outcome in sorted(results.items()):
+        found = outcome["violations_by_impact"]
+        shown = ", ".join(f"{impact} {n}" for impact, n in sorted(found.items())) or "none"
+        terminalreporter.write_line(
+            f"{url}: {outcome['rules_passed']} rules passed; violations: {shown}")
+    terminalreporter.write_line(f"screenshots and figures: {ARTIFACTS}")
