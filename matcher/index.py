@@ -50,6 +50,7 @@ class KindBlock:
 
     rows: np.ndarray
     profile: sp.csr_matrix  # [text | expanded themes], one row per candidate
+    columns: sp.csr_matrix  # profile transposed: one row per column (a query reads few)
     municipalities: sp.csr_matrix  # candidate x gemeente, 0/1
     provinces: sp.csr_matrix  # candidate x province, 0/1 (OPERATES_IN)
 
@@ -116,7 +117,12 @@ class MatchIndex:
     def block_scores(self, kind: OrgKind, query: np.ndarray) -> np.ndarray:
         """Profile rows of every organisation of a kind times a dense query (a vector or
         columns), overrides applied."""
-        scores = np.asarray(self.blocks[kind].profile @ query, dtype=np.float64)
+        # Only the query's non-zero rows contribute: the product of those rows of `columns`
+        # alone touches a few hundred of the block's rows, not every profile n-gram.
+        matrix = query.reshape(query.shape[0], -1)
+        used = np.flatnonzero(matrix.any(axis=1))
+        product = self.blocks[kind].columns[used].T @ matrix[used]
+        scores = np.asarray(product, dtype=np.float64).reshape((-1, *query.shape[1:]))
         for row, vec in self.overrides.items():
             if self.orgs[row].kind is kind:
                 scores[self.kind_pos[row]] = np.asarray(vec @ query).reshape(scores.shape[1:])
@@ -187,7 +193,8 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
     for code, kind in enumerate(OrgKind):
         rows = np.flatnonzero(kinds == code)
         kind_pos[rows] = np.arange(len(rows))
-        blocks[kind] = KindBlock(rows, profiles[rows], parts.org_municipalities[rows],
+        profile = profiles[rows]
+        blocks[kind] = KindBlock(rows, profile, profile.T.tocsr(), parts.org_municipalities[rows],
                                  parts.org_provinces[rows])
     return MatchIndex(
         orgs=orgs,
