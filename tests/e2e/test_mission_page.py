@@ -10,7 +10,7 @@ from tests.e2e.browser import axe_violations, screenshot
 from tests.e2e.conftest import HOSTILE_NAME
 
 MISSION = "waterstof en energietransitie in Groningen"
-SIGNALS = ["Thema", "Tekst", "Regio", "Netwerk", "Ervaring"]
+SIGNALS = ["Thema", "Tekst", "Eerdere missies", "Regio", "Netwerk", "Ervaring", "Nieuwkomer"]
 
 
 def _search(page, mission=MISSION, province="Groningen"):
