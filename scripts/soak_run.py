@@ -16,6 +16,7 @@ import http.client
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -25,11 +26,13 @@ import time
 import urllib.request
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 from web.auth import TokenFile
 
 REPO = Path(__file__).resolve().parent.parent
 MAX_RSS_GROWTH = 0.10
+RSS_EVERY = 30.0  # seconds between RSS samples
 MISSIONS = ("waterstof en energietransitie", "zorgtechnologie in de wijk", "slimme netten",
             "circulaire bouw", "agrifood en voeding", "cybersecurity voor het mkb")
 PROVINCES = ("Groningen", "Fryslân", "Utrecht", "Noord-Brabant", "Zeeland", "Gelderland")
@@ -86,7 +89,7 @@ class Client:
                 response = self.conn.getresponse()
                 response.read()
                 return response.status
-            except (OSError, http.client.HTTPException):
+            except Exception:  # noqa: BLE001 - any failure is an error to count, not a crash
                 if self.conn is not None:
                     self.conn.close()
                 self.conn = None
@@ -115,7 +118,7 @@ def requests_mix(org_ids: list[str], rng: random.Random):
         return kind, "GET", f"/api/organisations?text={word}&limit=20", None
     if kind == "pps":
         return kind, "GET", "/api/pps?limit=20", None
-    return kind, "GET", f"/api/coverage?province={rng.choice(PROVINCES)}", None
+    return kind, "GET", f"/api/coverage?province={quote(rng.choice(PROVINCES))}", None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     tokens = Path(folder) / "tokens.json"
     _, token = TokenFile(tokens).create("soak", "editor")
     env = {**os.environ, "PPSMATCH_TOKENS_FILE": str(tokens)}
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so that `finally` stops the server
     server = subprocess.Popen(
         [str(REPO / ".venv" / "bin" / "ppsmatch"), "serve", "--store", args.store, "--port",
          str(port), "--workers", "1", "--threads", str(args.threads)],
@@ -192,8 +196,12 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
         thread.start()
     time.sleep(min(15.0, args.seconds / 10))
     rss_start = rss_kib(server.pid)
-    time.sleep(max(0.0, args.seconds - (time.monotonic() - started)))
-    rss_end = rss_kib(server.pid)
+    series = [(round(time.monotonic() - started), rss_start)]  # to tell a leak from a plateau
+    while (left := args.seconds - (time.monotonic() - started)) > 0:
+        time.sleep(min(RSS_EVERY, left))
+        series.append((round(time.monotonic() - started), rss_kib(server.pid)))
+    rss_end = series[-1][1]
+    alive = sum(thread.is_alive() for thread in threads)  # a client that crashed is an error
     stop.set()
     for thread in threads:
         thread.join(70)
@@ -204,7 +212,8 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
         "seconds": round(seconds, 1), "clients": args.clients, "store": args.store,
         "requests": len(everything), "writes": len(writes),
         "requests_per_second": round(len(everything) / seconds, 1),
-        "errors": dict(errors), "error_count": sum(errors.values()),
+        "errors": dict(errors), "error_count": sum(errors.values()) + len(threads) - alive,
+        "threads_alive_at_end": alive,
         "p50_ms": round(percentile(everything, 50), 1),
         "p95_ms": round(percentile(everything, 95), 1),
         "p99_ms": round(percentile(everything, 99), 1),
@@ -214,6 +223,7 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
                      for kind, vs in sorted(latencies.items()) if vs},
         "rss_ready_mib": round(rss_ready / 1024, 1), "rss_start_mib": round(rss_start / 1024, 1),
         "rss_end_mib": round(rss_end / 1024, 1), "rss_growth": round(growth, 4),
+        "rss_mib_by_second": {t: round(kib / 1024, 1) for t, kib in series},
     }
     print(json.dumps(figures, indent=2))
     if args.json:
