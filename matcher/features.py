@@ -23,6 +23,8 @@ TEXT_PART_WEIGHTS = {"description": 1.0, "theme_labels": 0.5, "missions": 1.0}
 # Experience saturates: 1 - 0.5**memberships, blended with years active (capped at 10).
 EXPERIENCE_YEARS_CAP = 10.0
 EXPERIENCE_YEARS_SHARE = 0.3
+# Text profiles are mixed and cut this many rows at a time (bounds the build's memory).
+TEXT_BLOCK_ROWS = 20_000
 
 
 def org_document(org: Organisation) -> str:
@@ -71,6 +73,16 @@ class ProfileModel:
             return sp.csr_matrix((0, self.n_text), dtype=np.float32)
         if documents is None:
             documents = self.vectoriser.transform([org_document(o) for o in orgs])
+        # Rows are independent: a block at a time, the uncut parts of only that block exist
+        # at once (all of them were the build's memory peak at a million organisations).
+        blocks = [self._mixed(own[i : i + TEXT_BLOCK_ROWS], membership[i : i + TEXT_BLOCK_ROWS],
+                              documents[i : i + TEXT_BLOCK_ROWS])
+                  for i in range(0, len(orgs), TEXT_BLOCK_ROWS)]
+        return sp.csr_matrix(sp.vstack(blocks, format="csr"), dtype=np.float32)
+
+    def _mixed(self, own: sp.csr_matrix, membership: sp.csr_matrix,
+               documents: sp.csr_matrix) -> sp.csr_matrix:
+        """The capped weighted sum of the three text parts of some rows."""
         labels = unit_rows(own.astype(bool).astype(np.float32) @ self.theme_text)
         missions = unit_rows(membership @ self.mission_text)
         w = TEXT_PART_WEIGHTS

@@ -16,7 +16,7 @@ from matcher.notions import own_theme_weights
 from matcher.regions import RegionModel, build_regions
 from matcher.sparse import unit_rows
 from matcher.taxonomy import theme_similarity
-from matcher.text import make_vectoriser, theme_text
+from matcher.text import fit_vectoriser, theme_text
 from matcher.theme_inference import ThemeInference
 
 
@@ -82,8 +82,7 @@ def _fit_model(
     theme_docs = [theme_text(t) for t in themes]
     missions = [p.mission for p in ppses]
     corpus = [org_document(o) for o in snapshot_orgs] + missions + theme_docs
-    vectoriser = make_vectoriser(max_features)
-    rows = sp.csr_matrix(vectoriser.fit_transform(corpus or ["leeg"]))
+    vectoriser, rows = fit_vectoriser(corpus or ["leeg"], max_features)
     n, p = len(snapshot_orgs), len(missions)
     model = ProfileModel(
         vectoriser=vectoriser,

@@ -11,7 +11,15 @@ from collections.abc import Sequence
 
 from graph_schema.errors import GraphError, StoreUnavailable
 from seed_data.bundle import BundleError
-from web import cli_bench, cli_match, cli_report, cli_themes, cli_tokens, production
+from web import (
+    cli_bench,
+    cli_bench_suite,
+    cli_match,
+    cli_report,
+    cli_themes,
+    cli_tokens,
+    production,
+)
 from web.cli_common import add_store_args, count, open_from_args, open_with_data
 from web.config import Settings
 from web.services import seeding
@@ -67,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_tokens.add_parser(sub, env)
     cli_report.add_parser(sub, env)
     cli_bench.add_parser(sub, env)
+    cli_bench_suite.add_parser(sub, env)
     cli_themes.add_parser(sub)
     return parser
 

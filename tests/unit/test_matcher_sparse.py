@@ -31,3 +31,15 @@ def test_bfs_distances_are_undirected_and_capped():
     dist = bfs_distances(4, [(0, 1), (1, 2), (2, 3)], max_depth=2)
     assert dist[0].tolist() == [0, 1, 2, -1]
     assert dist[3, 1] == 2
+
+
+def test_keep_top_per_row_agrees_with_sorting_each_row_on_random_ties():
+    rng = np.random.default_rng(7)
+    dense = rng.choice([0.0, 0.0, 0.1, 0.2, 0.3], size=(60, 40)).astype(np.float32)
+    m = sp.csr_matrix(dense)
+    kept = keep_top_per_row(m, 5).toarray()
+    for row, values in zip(kept, dense, strict=True):
+        cols = np.flatnonzero(values)
+        best = sorted(cols.tolist(), key=lambda c: (-values[c], c))[:5]
+        assert np.flatnonzero(row).tolist() == sorted(best)
+        assert np.array_equal(row[best], values[best])

@@ -1,0 +1,94 @@
+"""The in-process figures of one scale: generation, store, read model, queries, coverage.
+
+Run in a fresh process per scale (see bench.suite) so that memory figures do not carry over.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.memory import peak_mib, reset_peak, rss_mib, settle
+from bench.missions import MISSIONS
+from bench.timing import percentiles, samples_ms, timed
+from graph_schema.memory_store import MemoryGraphStore
+from graph_schema.model import GraphSnapshot, OrgKind
+from matcher import MatchIndex, build_coalition, build_index, match
+from matcher.coverage import coverage, coverage_model
+from matcher.preparation import prepare_mission
+from seed_data.loader import load_bundle
+from seed_data.seed import build_seed_bundle
+from web.services.read_model import read_model_of
+
+COVERAGE_REPEATS = 3
+
+
+def _memory_phase(work: Any) -> tuple[Any, float, float, float, float]:
+    """Run `work`: its value, seconds, peak RSS increase, process peak and RSS it leaves (MiB)."""
+    settle()
+    before = rss_mib()
+    reset_peak()
+    value, seconds = timed(work)
+    peak = peak_mib()
+    settle()
+    return value, seconds, peak - before, peak, rss_mib() - before
+
+
+def _queries(index: MatchIndex, runs: int, coalition_runs: int) -> dict[str, Any]:
+    """Recommendation and coalition latency beside the floor, over all missions."""
+    recommend: list[float] = []
+    floor: list[float] = []
+    coalition: list[float] = []
+    company = index.blocks[OrgKind.COMPANY].profile
+    for mission in MISSIONS:
+        query = prepare_mission(index, mission).query
+        recommend += samples_ms(lambda m=mission: match(index, m), runs)
+        floor += samples_ms(lambda q=query: company @ q, runs)
+        coalition += samples_ms(lambda m=mission: build_coalition(index, m), coalition_runs)
+    rec, flo = percentiles(recommend), percentiles(floor)
+    return {"recommendation_ms": rec, "floor_ms": flo,
+            "ratio_p50": rec["p50"] / flo["p50"] if flo["p50"] else None,
+            "coalition_build_ms": percentiles(coalition),
+            "missions": len(MISSIONS), "runs_per_mission": runs}
+
+
+def _coverage(snapshot: GraphSnapshot) -> dict[str, Any]:
+    model, model_s = timed(lambda: coverage_model(snapshot))
+    cells, _ = timed(lambda: coverage(model))
+    runs = [timed(lambda: coverage(model))[1] for _ in range(COVERAGE_REPEATS)]
+    return {"cells": len(cells), "model_s": model_s, "all_cells_s": sorted(runs)[len(runs) // 2]}
+
+
+def _seeded_store(companies: int, seed: int) -> tuple[MemoryGraphStore, float, float]:
+    """A memory store holding the seed graph, and the seconds to generate and to load it.
+
+    The bundle goes out of scope on return, so the store's RSS is measured without it.
+    """
+    bundle, generate_s = timed(lambda: build_seed_bundle(companies=companies, seed=seed))
+    store = MemoryGraphStore()
+    _, load_s = timed(lambda: load_bundle(store, bundle))
+    return store, generate_s, load_s
+
+
+def measure_scale(companies: int, seed: int, runs: int, coalition_runs: int) -> dict[str, Any]:
+    """Every in-process figure for a seed graph with `companies` synthetic companies."""
+    settle()
+    baseline = rss_mib()
+    store, generate_s, load_s = _seeded_store(companies, seed)
+    settle()
+    store_rss = rss_mib() - baseline
+    snapshot, snapshot_s = timed(store.snapshot)
+    _, index_s, index_peak, _, _ = _memory_phase(lambda: build_index(snapshot))
+    model, model_s, model_peak, process_peak, model_rss = _memory_phase(
+        lambda: read_model_of(store.revision(), snapshot))
+    return {
+        "companies": companies,
+        "organisations": len(snapshot.organisations),
+        "relationships": len(snapshot.relationships),
+        "seconds": {"generate": generate_s, "load_memory_store": load_s, "snapshot": snapshot_s,
+                    "build_index": index_s, "read_model": model_s},
+        "memory_mib": {"process_baseline": baseline, "store": store_rss,
+                       "build_index_peak": index_peak, "read_model_peak": model_peak,
+                       "read_model_held": model_rss, "process_peak": process_peak},
+        **_queries(model.index, runs, coalition_runs),
+        "coverage": _coverage(snapshot),
+    }

@@ -1,0 +1,70 @@
+"""The benchmark table (one column per scale, each target beside it) and the JSON files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from bench.targets import TARGETS
+
+GIB = 1024.0
+
+Row = tuple[str, str, Callable[[dict[str, Any]], float | None]]
+ROWS: tuple[Row, ...] = (
+    ("organisations", "", lambda f: f["organisations"]),
+    ("relationships", "", lambda f: f["relationships"]),
+    ("generate (s)", "", lambda f: f["seconds"]["generate"]),
+    ("load memory store (s)", "", lambda f: f["seconds"]["load_memory_store"]),
+    ("memory store RSS (GiB)", "store_gib", lambda f: f["memory_mib"]["store"] / GIB),
+    ("snapshot (s)", "", lambda f: f["seconds"]["snapshot"]),
+    ("build_index (s)", "", lambda f: f["seconds"]["build_index"]),
+    ("build_index peak (GiB)", "", lambda f: f["memory_mib"]["build_index_peak"] / GIB),
+    ("read model (s)", "read_model_s", lambda f: f["seconds"]["read_model"]),
+    ("read model peak (GiB)", "read_model_peak_gib",
+     lambda f: f["memory_mib"]["read_model_peak"] / GIB),
+    ("read model held (GiB)", "", lambda f: f["memory_mib"]["read_model_held"] / GIB),
+    ("process peak (GiB)", "", lambda f: f["memory_mib"]["process_peak"] / GIB),
+    ("recommendation p50 (ms)", "recommendation_p50_ms",
+     lambda f: f["recommendation_ms"]["p50"]),
+    ("recommendation p99 (ms)", "", lambda f: f["recommendation_ms"]["p99"]),
+    ("floor p50 (ms)", "", lambda f: f["floor_ms"]["p50"]),
+    ("recommendation / floor", "ratio_p50", lambda f: f["ratio_p50"]),
+    ("coalition build p50 (ms)", "coalition_build_p50_ms",
+     lambda f: f["coalition_build_ms"]["p50"]),
+    ("coverage() all cells (s)", "coverage_s", lambda f: f["coverage"]["all_cells_s"]),
+)
+
+
+def _cell(value: float | None, target: str) -> str:
+    if value is None:
+        return "-"
+    text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+    if target and value > TARGETS[target][0]:
+        return f"[bold red]{text}[/]"
+    return text
+
+
+def print_table(results: Sequence[tuple[str, dict[str, Any]]], console: Console) -> None:
+    """Print one column per scale; a figure over its target is shown in red."""
+    table = Table(title="ppsmatch bench (in-process, memory store)")
+    table.add_column("figure")
+    for scale, _ in results:
+        table.add_column(scale, justify="right")
+    table.add_column("target", justify="right")
+    for label, target, get in ROWS:
+        limit = f"<= {TARGETS[target][0]:g}" if target else ""
+        table.add_row(label, *(_cell(get(f), target) for _, f in results), limit)
+    console.print(table)
+
+
+def write_json(folder: Path, name: str, document: dict[str, Any]) -> Path:
+    """Write one result file and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,36 @@
+"""`ppsmatch bench` end to end at a tiny scale: the table, the JSON and its figures."""
+
+from __future__ import annotations
+
+import json
+
+from tests.e2e.test_cli import run
+from web.cli import EXIT_BAD_INPUT
+
+
+def test_bench_prints_the_table_and_writes_one_json_per_scale(capsys, tmp_path):
+    code, out, _ = run(capsys, "bench", "--scale", "120", "--runs", "2", "--seed", "3",
+                       "--json-dir", str(tmp_path))
+    [path] = sorted(tmp_path.iterdir())
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    figures = doc["in_process"]
+    assert code == 0
+    assert path.name.endswith("-120.json")
+    assert "recommendation / floor" in out and "coverage() all cells" in out
+    assert doc["git"]["revision"] and doc["versions"]["scikit-learn"]
+    assert doc["machine"]["cores"] >= 1
+    assert figures["companies"] == 120 and figures["organisations"] > 120
+    rec, floor = figures["recommendation_ms"], figures["floor_ms"]
+    assert rec["n"] == floor["n"] == 2 * figures["missions"]
+    assert 0 < rec["p50"] <= rec["p99"] <= rec["max"]
+    # The floor is one product inside the recommendation, so it is the faster of the two.
+    assert 0 < floor["p50"] < rec["p50"]
+    assert figures["coverage"]["cells"] % 12 == 0 and figures["coverage"]["cells"] > 0
+    assert figures["memory_mib"]["read_model_peak"] > 0
+
+
+def test_bench_names_an_unknown_scale(capsys, tmp_path):
+    code, _, err = run(capsys, "bench", "--scale", "10k,huge", "--json-dir", str(tmp_path))
+    assert code == EXIT_BAD_INPUT
+    assert "--scale: unknown scale 'huge'" in err
+    assert list(tmp_path.iterdir()) == []
