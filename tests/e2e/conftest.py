@@ -11,7 +11,7 @@ from werkzeug.serving import make_server
 
 from graph_schema.memory_store import MemoryGraphStore
 from graph_schema.model import Organisation, OrgKind, Relationship, RelType
-from tests.e2e.browser import chromium_path
+from tests.e2e.browser import ARTIFACTS, AXE_RESULTS, chromium_path
 from web.app import create_app
 from web.config import DEFAULT_COMPANIES, DEFAULT_SEED, Settings
 from web.services import seeding
@@ -55,6 +55,12 @@ def base_url(live_app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_axe_summary():
+    """The axe summary of this run only."""
+    (ARTIFACTS / AXE_RESULTS).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,9 @@ def test_an_organisation_page_shows_its_facts_and_leads_to_its_pps(page):
     assert page.get_by_role("heading", level=1).inner_text() == "Hanzehogeschool Groningen"
     assert page.get_by_role("row", name="Herkomst").inner_text().startswith("Herkomst\techt")
     assert "Groningen (Groningen), hoofdvestiging" in page.locator("#vestigingen + ul").inner_text()
+    partners = page.locator("ul.partners li")
+    assert partners.count() > 0
+    expect(partners.first).to_contain_text("via ")
     assert axe_violations(page) == []
     screenshot(page, "organisatie")
     first_pps = page.locator("#ppsen + ul a").first

@@ -77,3 +77,15 @@ def test_an_organisation_named_like_a_script_shows_as_text(page):
     shown = page.get_by_role("heading", name=HOSTILE_NAME, exact=True)
     assert shown.count() == 1 and shown.is_visible()
     assert page.locator("script", has_text="alert(1)").count() == 0
+
+
+def test_a_mission_in_chosen_gemeenten_finds_partners_located_there(page):
+    page.goto("/missie")
+    page.get_by_label("Missie (Nederlands of Engels)").fill("zorg en technologie")
+    gemeenten = page.get_by_role("combobox", name="Gemeenten")
+    gemeenten.fill("Leeuwarden")
+    page.locator(".ts-dropdown [role=option]", has_text="Leeuwarden (Fryslân)").first.click()
+    page.get_by_role("button", name="Zoek partners").click()
+    first = _section(page, "hogescholen").locator("article.candidate").first
+    expect(first.locator("ul.reasons")).to_contain_text("Leeuwarden")
+    assert "gemeente=GM0080" in page.url

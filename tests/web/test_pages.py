@@ -53,3 +53,20 @@ def test_organisation_page_shows_the_source_and_an_unknown_one_is_a_dutch_404(cl
     response = client.get("/organisatie/duo:NOPE")
     assert response.status_code == 404
     assert "<h1>Niet gevonden</h1>" in response.get_data(as_text=True)
+
+
+def test_province_map_links_each_province_to_its_figures(client):
+    url = "/provinciekaart?maat=pps&thema=energy_transition&provincie=PV26"
+    html = client.get(url).get_data(as_text=True)
+    assert '<svg class="map" role="group"' in html
+    assert ('href="/provinciekaart?maat=pps&amp;thema=energy_transition&amp;provincie=PV27'
+            '#cijfers"') in html
+    assert "<h2 id=\"cijfers-kop\">Cijfers van Utrecht</h2>" in html
+    assert 'href="/api/reports/coverage?format=html&amp;province=PV26"' in html
+
+
+def test_network_map_data_respects_the_limit(client):
+    full = client.get("/netwerkkaart/graaf.json").get_json()
+    cut = client.get("/netwerkkaart/graaf.json?limit=2").get_json()
+    assert len(cut["nodes"]) == 2 < len(full["nodes"])
+    assert cut["truncated"] is True and full["truncated"] is False

@@ -11,6 +11,8 @@ NAVIGATION = (
     ("pages.index", "Start"),
     ("pages.mission", "Missie zoeken"),
     ("pages.coalition", "Coalitie"),
+    ("pages.network", "Netwerkkaart"),
+    ("pages.province_map", "Provinciekaart"),
 )
 
 
@@ -19,4 +21,11 @@ def _navigation() -> dict[str, object]:
     return {"navigation": NAVIGATION}
 
 
-from web.pages import coalition, directory, mission, start  # noqa: E402,F401  (they register their routes on bp)
+from web.pages import (  # noqa: E402,F401  (they register their routes on bp)
+    coalition,
+    directory,
+    mission,
+    network_map,
+    province_map,
+    start,
+)

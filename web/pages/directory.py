@@ -8,7 +8,7 @@ from graph_schema.errors import NotFound
 from web import state as app_state
 from web.pages import bp
 from web.pages.labels import KIND_NL
-from web.services import catalogue, directory
+from web.services import catalogue, directory, partners
 
 # Themes of an organisation that "zoek partners" passes on to Missie zoeken.
 SEARCH_THEMES = 3
@@ -28,7 +28,7 @@ def organisation(org_id: str):
     return render_template(
         "organisation.html", page="organisation", detail=detail, kind=KIND_NL,
         themes=themes, search_themes=[t.id for t in themes[:SEARCH_THEMES]], province=province,
-        provinces=_province_names())
+        provinces=_province_names(), partners=partners.partners_of(app_state.read_model(), org_id))
 
 
 @bp.get("/pps/<path:pps_id>")

@@ -15,12 +15,15 @@ def mission():
     """The search form, filled from the query string so that a search can be shared as a link."""
     model = app_state.read_model()
     themes = catalogue.list_themes(model)
+    regions = catalogue.list_regions(model)
     return render_template(
-        "mission.html", page="mission", themes=themes,
-        provinces=catalogue.list_regions(model).provinces, kinds=KINDS_NL,
+        "mission.html", page="mission", themes=themes, provinces=regions.provinces,
+        province_names={p.id: p.name for p in regions.provinces},
+        gemeenten=sorted(regions.gemeenten, key=lambda g: (g.name, g.id)), kinds=KINDS_NL,
         chosen={
             "missie": request.args.get("missie", ""),
             "provincie": request.args.get("provincie", ""),
             "thema": request.args.getlist("thema"),
+            "gemeente": request.args.getlist("gemeente"),
             "soort": request.args.getlist("soort") or list(DEFAULT_KINDS),
         })

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, render_template
+from flask import current_app, redirect, render_template, url_for
 
 from web import state as app_state
 from web.pages import bp
@@ -18,3 +18,9 @@ def index():
     return render_template(
         "index.html", page="start", stats=stats, labels=LABELS_NL, kinds=KINDS_NL,
         store_url=state.store.url)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask /favicon.ico of pages that name no icon (the coverage report): the SVG."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)

@@ -99,9 +99,12 @@ def choropleth(shapes: Mapping[str, Sequence[Ring]], names: Mapping[str, str],
             path = f'<a href="{escape(link(code))}">{path}</a>'
         paths.append(path)
     total = height + LEGEND_HEIGHT
+    # With links it is a group of controls: inside role="img" they would be hidden from
+    # assistive technology (axe: nested-interactive).
+    role = "img" if link is None else "group"
     # Safe markup: every text in it went through escape() (see SECURITY.md).
     return Markup(  # nosec B704
-        f'<svg class="map" role="img" aria-label="{escape(caption)}" '
+        f'<svg class="map" role="{role}" aria-label="{escape(caption)}" '
         f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total}" '
         f'width="{WIDTH}" height="{total}"><g class="provinces" stroke="#555" '
         f'stroke-width="0.8">{"".join(paths)}</g>{_legend(bounds, height, caption, whole)}</svg>')

@@ -23,6 +23,14 @@ export function themePicker(select) {
   });
 }
 
+/** Turn a <select multiple> of gemeenten ("Naam (Provincie)") into an autocomplete. */
+export function gemeentePicker(select) {
+  return new TomSelect(select, {
+    ...COMMON, placeholder: "gemeente zoeken",
+    render: { no_results: () => '<div class="no-results">Geen gemeente gevonden</div>' },
+  });
+}
+
 /** Turn an organisation <select multiple> into a name search; `members` are preselected. */
 export function organisationPicker(select, members) {
   return new TomSelect(select, {

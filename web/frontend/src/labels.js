@@ -16,3 +16,9 @@ export const SIGNALS_NL = {
   theme_fit: "Thema", text_fit: "Tekst", region_fit: "Regio", network_fit: "Netwerk",
   experience: "Ervaring",
 };
+
+// Colours of the network map per kind (colour-blind safe, Okabe-Ito), pps'en dark.
+export const KIND_COLOURS = {
+  pps: "#000000", hbo: "#0072B2", mbo: "#56B4E9", wo: "#CC79A7", company: "#E69F00",
+  government: "#009E73", board: "#D55E00", knowledge_institute: "#F0E442", other: "#999999",
+};

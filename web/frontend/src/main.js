@@ -3,6 +3,7 @@ const pages = {
   mission: () => import("./mission.js"),
   coalition: () => import("./coalition.js"),
   organisation: () => import("./organisation.js"),
+  "network-map": () => import("./network.js"),
 };
 
 const page = document.body.dataset.page;

@@ -1,6 +1,6 @@
 // Missie zoeken: sends the form to /api/recommendations and shows the results per kind.
 import { callApi } from "./api.js";
-import { organisationPicker, themePicker } from "./autocomplete.js";
+import { gemeentePicker, organisationPicker, themePicker } from "./autocomplete.js";
 import { addMember, loadDraft, saveDraft } from "./draft.js";
 import { candidateCard } from "./candidate.js";
 import { el } from "./dom.js";
@@ -9,6 +9,7 @@ import { KINDS_NL } from "./labels.js";
 export function start() {
   const form = document.getElementById("mission-form");
   const themes = themePicker(form.elements.thema);
+  const gemeenten = gemeentePicker(form.elements.gemeente);
   const partners = organisationPicker(form.elements.partners, loadDraft().members);
   partners.on("item_add", (id) => addMember(partners.options[id]));
   partners.on("item_remove", (id) => {
@@ -18,27 +19,30 @@ export function start() {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    search(form, themes, partners);
+    search(form, themes, gemeenten, partners);
   });
-  if (form.elements.missie.value.trim() || themes.items.length) search(form, themes, partners);
+  if (form.elements.missie.value.trim() || themes.items.length) {
+    search(form, themes, gemeenten, partners);
+  }
 }
 
-function missionOf(form, themes) {
+function missionOf(form, themes, gemeenten) {
   return {
     mission: form.elements.missie.value.trim(),
     themes: [...themes.items],
     province: form.elements.provincie.value,
+    gemeenten: [...gemeenten.items],
     kinds: [...form.querySelectorAll('input[name="soort"]:checked')].map((box) => box.value),
     with: loadDraft().members.map((m) => m.id),
     k: 10,
   };
 }
 
-async function search(form, themes, partners) {
+async function search(form, themes, gemeenten, partners) {
   const status = document.getElementById("status");
   const error = document.getElementById("error");
   const results = document.getElementById("results");
-  const mission = missionOf(form, themes);
+  const mission = missionOf(form, themes, gemeenten);
   error.hidden = true;
   if (!mission.mission && mission.themes.length === 0) {
     showError(error, "Vul een missie in of kies minstens één thema.");
@@ -69,6 +73,7 @@ function rememberSearch(mission) {
   if (mission.mission) params.set("missie", mission.mission);
   if (mission.province) params.set("provincie", mission.province);
   mission.themes.forEach((theme) => params.append("thema", theme));
+  mission.gemeenten.forEach((code) => params.append("gemeente", code));
   mission.kinds.forEach((kind) => params.append("soort", kind));
   history.replaceState(null, "", `${location.pathname}?${params}`);
   const draft = loadDraft();

@@ -1,0 +1,34 @@
+"""Every page on a tablet: no sideways scrolling, no serious axe violations, keyboard way in."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import axe_violations, screenshot
+
+PAGES = {
+    "start": "/", "missie-zoeken": "/missie", "coalitie": "/coalitie",
+    "netwerkkaart": "/netwerkkaart", "provinciekaart": "/provinciekaart",
+    "organisatie": "/organisatie/duo:25BE", "api-documentatie": "/api/docs",
+}
+TABLET = {"width": 768, "height": 1024}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_page_fits_a_tablet_and_has_no_serious_axe_violations(page, name):
+    page.set_viewport_size(TABLET)
+    page.goto(PAGES[name])
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow} px"
+    assert axe_violations(page) == []
+    screenshot(page, f"tablet-{name}")
+
+
+def test_the_keyboard_reaches_the_content_first_through_the_skip_link(page):
+    page.goto("/missie")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Naar de inhoud"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "missie"
