@@ -3,6 +3,7 @@ console errors, page errors and dialogs (an alert means a script ran that should
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
@@ -98,3 +99,18 @@ def page(browser, base_url, problems):
     yield page
     context.close()
     assert not problems, problems
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After the run: the axe outcome of every page checked, and where the artefacts are."""
+    path = ARTIFACTS / AXE_RESULTS
+    if not path.exists():
+        return
+    results = json.loads(path.read_text(encoding="utf-8"))
+    terminalreporter.section("axe-core per page (browser tests)")
+    for url, outcome in sorted(results.items()):
+        found = outcome["violations_by_impact"]
+        shown = ", ".join(f"{impact} {n}" for impact, n in sorted(found.items())) or "none"
+        terminalreporter.write_line(
+            f"{url}: {outcome['rules_passed']} rules passed; violations: {shown}")
+    terminalreporter.write_line(f"screenshots and figures: {ARTIFACTS}")

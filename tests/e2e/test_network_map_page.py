@@ -29,7 +29,7 @@ def _click_node(page, node_id):
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 
-def test_the_map_of_5000_nodes_renders_and_filters_in_time_and_prints_the_figures(page):
+def test_the_map_of_5000_nodes_renders_and_filters_in_time_and_prints_the_figures(page, capsys):
     page.goto(f"/netwerkkaart?limit={NODES}")
     _wait_for_first_frame(page)
     expect(page.locator("#map-status")).to_contain_text(f"van {NODES:,} knopen".replace(",", "."))
@@ -42,11 +42,15 @@ def test_the_map_of_5000_nodes_renders_and_filters_in_time_and_prints_the_figure
     assert timings["nodes"] == NODES and timings["edges"] > 0
     figures = {"nodes": timings["nodes"], "edges": timings["edges"],
                "first_frame_ms": round(timings["firstFrameMs"], 1),
+               "first_frame_after_script_ms": round(timings["sinceScriptMs"], 1),
                "filter_ms": [round(t, 1) for t in timings["filterMs"][1:]]}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "network_map_timings.json").write_text(json.dumps(figures, indent=2) + "\n")
-    print(f"\nnetwork map at {NODES} nodes: first frame {figures['first_frame_ms']} ms "
-          f"(target 2000), filters {figures['filter_ms']} ms (target 500); {shown}")
+    with capsys.disabled():  # printed in every run of the suite, not only with -s
+        print(f"\nnetwork map at {NODES} nodes: first frame {figures['first_frame_ms']} ms after "
+              f"navigation start ({figures['first_frame_after_script_ms']} ms after the "
+              f"script started; target 2000), filters {figures['filter_ms']} ms (target 500); "
+              f"{shown}")
     visible = int(shown.split(" van ")[0].replace(".", ""))
     assert 0 < visible < NODES
 
