@@ -25,6 +25,15 @@ def test_each_page_fits_a_tablet_and_has_no_serious_axe_violations(page, name):
     screenshot(page, f"tablet-{name}")
 
 
+def test_the_network_map_uses_the_width_of_a_tablet(page):
+    page.set_viewport_size(TABLET)
+    page.goto("/netwerkkaart")
+    page.wait_for_function("() => window.ppsmatchMap && window.ppsmatchMap.timings.firstFrameMs")
+    canvas = page.locator("#network-canvas").bounding_box()
+    main = page.locator("main").bounding_box()
+    assert canvas["width"] >= 0.9 * (main["width"] - 32) and canvas["height"] >= 400
+
+
 def test_the_keyboard_reaches_the_content_first_through_the_skip_link(page):
     page.goto("/missie")
     page.keyboard.press("Tab")
