@@ -9,7 +9,7 @@ from typing import Any
 
 from bench.memory import peak_mib, reset_peak, rss_mib, settle
 from bench.missions import MISSIONS
-from bench.timing import percentiles, samples_ms, timed
+from bench.timing import cpu_timed, percentiles, samples_ms, timed
 from graph_schema.memory_store import MemoryGraphStore
 from graph_schema.model import GraphSnapshot, OrgKind
 from matcher import MatchIndex, build_coalition, build_index, match
@@ -22,32 +22,41 @@ from web.services.read_model import read_model_of
 COVERAGE_REPEATS = 3
 
 
-def _memory_phase(work: Any) -> tuple[Any, float, float, float, float]:
-    """Run `work`: its value, seconds, peak RSS increase, process peak and RSS it leaves (MiB)."""
+def _memory_phase(work: Any) -> tuple[Any, float, float, float, float, float]:
+    """Run `work`: its value, seconds, CPU seconds, peak RSS increase, process peak and the
+    RSS it leaves (MiB)."""
     settle()
     before = rss_mib()
     reset_peak()
-    value, seconds = timed(work)
+    value, seconds, cpu = cpu_timed(work)
     peak = peak_mib()
     settle()
-    return value, seconds, peak - before, peak, rss_mib() - before
+    return value, seconds, cpu, peak - before, peak, rss_mib() - before
 
 
 def _queries(index: MatchIndex, runs: int, coalition_runs: int) -> dict[str, Any]:
     """Recommendation and coalition latency beside the floor, over all missions."""
-    recommend: list[float] = []
-    floor: list[float] = []
-    coalition: list[float] = []
+    recommend: tuple[list[float], list[float]] = ([], [])
+    floor: tuple[list[float], list[float]] = ([], [])
+    coalition: tuple[list[float], list[float]] = ([], [])
     company = index.blocks[OrgKind.COMPANY].profile
     for mission in MISSIONS:
         query = prepare_mission(index, mission).query
-        recommend += samples_ms(lambda m=mission: match(index, m), runs)
-        floor += samples_ms(lambda q=query: company @ q, runs)
-        coalition += samples_ms(lambda m=mission: build_coalition(index, m), coalition_runs)
-    rec, flo = percentiles(recommend), percentiles(floor)
+        for into, (wall, cpu) in (
+                (recommend, samples_ms(lambda m=mission: match(index, m), runs)),
+                (floor, samples_ms(lambda q=query: company @ q, runs)),
+                (coalition, samples_ms(lambda m=mission: build_coalition(index, m),
+                                       coalition_runs))):
+            into[0].extend(wall)
+            into[1].extend(cpu)
+    rec, flo = percentiles(recommend[0]), percentiles(floor[0])
+    rec_cpu, flo_cpu = percentiles(recommend[1]), percentiles(floor[1])
     return {"recommendation_ms": rec, "floor_ms": flo,
             "ratio_p50": rec["p50"] / flo["p50"] if flo["p50"] else None,
-            "coalition_build_ms": percentiles(coalition),
+            "recommendation_cpu_ms": rec_cpu, "floor_cpu_ms": flo_cpu,
+            "ratio_cpu_p50": rec_cpu["p50"] / flo_cpu["p50"] if flo_cpu["p50"] else None,
+            "coalition_build_ms": percentiles(coalition[0]),
+            "coalition_build_cpu_ms": percentiles(coalition[1]),
             "missions": len(MISSIONS), "runs_per_mission": runs}
 
 
@@ -77,8 +86,8 @@ def measure_scale(companies: int, seed: int, runs: int, coalition_runs: int) -> 
     settle()
     store_rss = rss_mib() - baseline
     snapshot, snapshot_s = timed(store.snapshot)
-    _, index_s, index_peak, _, _ = _memory_phase(lambda: build_index(snapshot))
-    model, model_s, model_peak, process_peak, model_rss = _memory_phase(
+    _, index_s, index_cpu, index_peak, _, _ = _memory_phase(lambda: build_index(snapshot))
+    model, model_s, model_cpu, model_peak, process_peak, model_rss = _memory_phase(
         lambda: read_model_of(store.revision(), snapshot))
     return {
         "companies": companies,
@@ -86,6 +95,7 @@ def measure_scale(companies: int, seed: int, runs: int, coalition_runs: int) -> 
         "relationships": len(snapshot.relationships),
         "seconds": {"generate": generate_s, "load_memory_store": load_s, "snapshot": snapshot_s,
                     "build_index": index_s, "read_model": model_s},
+        "cpu_seconds": {"build_index": index_cpu, "read_model": model_cpu},
         "memory_mib": {"process_baseline": baseline, "store": store_rss,
                        "build_index_peak": index_peak, "read_model_peak": model_peak,
                        "read_model_held": model_rss, "process_peak": process_peak},

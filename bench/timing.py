@@ -18,15 +18,26 @@ def timed(work: Callable[[], T]) -> tuple[T, float]:
     return value, time.perf_counter() - start
 
 
-def samples_ms(work: Callable[[], object], runs: int) -> list[float]:
-    """Milliseconds of `runs` calls of `work` (after one untimed warm-up call)."""
+def cpu_timed(work: Callable[[], T]) -> tuple[T, float, float]:
+    """The value of `work()`, its wall seconds and this process's CPU seconds for it.
+
+    On a machine shared with other work, CPU seconds show the cost of the work itself.
+    """
+    cpu = time.process_time()
+    value, wall = timed(work)
+    return value, wall, time.process_time() - cpu
+
+
+def samples_ms(work: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds of `runs` calls of `work` (after one untimed warm-up call)."""
     work()
-    out = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         work()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return wall, cpu
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

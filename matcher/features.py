@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from graph_schema.model import Organisation
 from matcher.notions import theme_weights
-from matcher.sparse import expand_max, keep_top_per_row, unit_rows
+from matcher.sparse import expand_max, keep_top_per_row, sparse_lookup, unit_rows
 
 # Weights of the three parts of a text profile (each part l2-normalised first): an
 # organisation without a description is still matched on its themes and coalition missions.
@@ -83,12 +83,28 @@ class ProfileModel:
     def _mixed(self, own: sp.csr_matrix, membership: sp.csr_matrix,
                documents: sp.csr_matrix) -> sp.csr_matrix:
         """The capped weighted sum of the three text parts of some rows."""
-        labels = unit_rows(own.astype(bool).astype(np.float32) @ self.theme_text)
-        missions = unit_rows(membership @ self.mission_text)
         w = TEXT_PART_WEIGHTS
-        mixed = (w["description"] * self.cap(documents) + w["theme_labels"] * labels
-                 + w["missions"] * missions)
-        return self.cap(mixed)
+        own_text = w["description"] * self.cap(documents)
+        missions = w["missions"] * unit_rows(membership @ self.mission_text)
+        labels = self._labels(own, (own_text + missions) != 0)
+        return self.cap(own_text + w["theme_labels"] * labels + missions)
+
+    def _labels(self, own: sp.csr_matrix, others: sp.csr_matrix) -> sp.csr_matrix:
+        """l2-normalised theme-label text of rows, computed once per distinct set of themes.
+
+        With `max_terms`, a row keeps its strongest label n-grams and those where the other
+        parts (`others`, the pattern of description and missions) are non-zero: every part is
+        non-negative, so a label-only n-gram below the strongest can never be among the
+        strongest of the sum (ties go to lower columns in both cuts), and the sum is the same
+        wherever it can be kept.
+        """
+        sets, inverse = np.unique(own.astype(bool).toarray(), axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        labels = unit_rows(sp.csr_matrix(sets, dtype=np.float32) @ self.theme_text)
+        if self.max_terms is None:
+            return sp.csr_matrix(labels[inverse])
+        strongest = keep_top_per_row(labels, self.max_terms)[inverse]
+        return sp.csr_matrix(strongest.maximum(sparse_lookup(labels, inverse, others)))
 
     def profile_rows(
         self, orgs: Sequence[Organisation], own: sp.csr_matrix, membership: sp.csr_matrix,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 import scipy.sparse as sp
@@ -14,7 +15,7 @@ from matcher.features import ProfileModel, org_document
 from matcher.location_reasons import LocationModel, build_locations
 from matcher.notions import own_theme_weights
 from matcher.regions import RegionModel, build_regions
-from matcher.sparse import unit_rows
+from matcher.sparse import keep_top_per_row, unit_rows
 from matcher.taxonomy import theme_similarity
 from matcher.text import fit_vectoriser, theme_text
 from matcher.theme_inference import ThemeInference
@@ -82,7 +83,9 @@ def _fit_model(
     theme_docs = [theme_text(t) for t in themes]
     missions = [p.mission for p in ppses]
     corpus = [org_document(o) for o in snapshot_orgs] + missions + theme_docs
-    vectoriser, rows = fit_vectoriser(corpus or ["leeg"], max_features)
+    # Organisation texts are cut as they are made, as cap() would cut them anyway.
+    cut = None if max_terms is None else partial(keep_top_per_row, n=max_terms)
+    vectoriser, rows = fit_vectoriser(corpus or ["leeg"], max_features, len(snapshot_orgs), cut)
     n, p = len(snapshot_orgs), len(missions)
     model = ProfileModel(
         vectoriser=vectoriser,

@@ -49,6 +49,7 @@ class KindBlock:
 
     rows: np.ndarray
     profile: sp.csr_matrix  # [text | expanded themes], one row per candidate
+    columns: sp.csr_matrix  # profile transposed: one row per column (a query reads few)
     municipalities: sp.csr_matrix  # candidate x gemeente, 0/1
     provinces: sp.csr_matrix  # candidate x province, 0/1 (OPERATES_IN)
 
@@ -112,7 +113,10 @@ class MatchIndex:
 
     def block_scores(self, kind: OrgKind, query: np.ndarray) -> np.ndarray:
         """Profile rows of every organisation of a kind times a dense query, overrides applied."""
-        scores = np.asarray(self.blocks[kind].profile @ query, dtype=np.float64)
+        # Only the query's non-zero columns contribute: the product of those columns alone
+        # touches a few hundred of the block's rows of `columns`, not every profile n-gram.
+        used = np.flatnonzero(query)
+        scores = np.asarray(query[used] @ self.blocks[kind].columns[used], dtype=np.float64)
         for row, vec in self.overrides.items():
             if self.orgs[row].kind is kind:
                 scores[self.kind_pos[row]] = float((vec @ query)[0])
@@ -177,7 +181,8 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
     for code, kind in enumerate(OrgKind):
         rows = np.flatnonzero(kinds == code)
         kind_pos[rows] = np.arange(len(rows))
-        blocks[kind] = KindBlock(rows, profiles[rows], parts.org_municipalities[rows],
+        profile = profiles[rows]
+        blocks[kind] = KindBlock(rows, profile, profile.T.tocsr(), parts.org_municipalities[rows],
                                  parts.org_provinces[rows])
     return MatchIndex(
         orgs=orgs,

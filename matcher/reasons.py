@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import scipy.sparse as sp
 
 from matcher.index import MatchIndex
 from matcher.network import collaboration_path
@@ -96,14 +97,16 @@ def _best_location(index: MatchIndex, prep: PreparedMission, row: int
     if prep.municipality_fit is None or prep.province_fit is None:
         return None
     regions = index.regions
-    munis = index.org_municipalities[row].indices
-    provs = index.org_provinces[row].indices
+    munis = _row_columns(index.org_municipalities, row)
+    provs = _row_columns(index.org_provinces, row)
     options: list[tuple[float, int, str, int]] = []
     if len(munis):
         fit = prep.municipality_fit
         best = int(munis[np.lexsort((munis, -fit[munis]))[0]])
         main = int(index.locations.main[row]) if index.locations.main[row] >= 0 else best
-        if np.any(index.locations.entry_org == row):
+        entries = index.locations.entry_org  # ascending
+        at = int(np.searchsorted(entries, row))
+        if at < len(entries) and entries[at] == row:
             second = index.locations.second(row, fit, prep.related)
         else:
             second = best if fit[best] > fit[main] else None
@@ -123,6 +126,12 @@ def _best_location(index: MatchIndex, prep: PreparedMission, row: int
         return None
     _, _, phrase, prov = min(options, key=lambda o: (-o[0], o[1]))
     return phrase, prov
+
+
+def _row_columns(matrix: sp.csr_matrix, row: int) -> np.ndarray:
+    """The column indices of one CSR row, read from its arrays (scipy's row indexing builds a
+    matrix per call, most of an explanation's time)."""
+    return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
 
 
 def _place(index: MatchIndex, gemeente: int) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 
-from matcher.sparse import bfs_distances, expand_max, keep_top_per_row, row_max
+from matcher.sparse import bfs_distances, expand_max, keep_top_per_row, row_max, sparse_lookup
 
 
 def test_row_max_takes_the_best_value_per_row_and_zero_for_empty_rows():
@@ -43,3 +44,23 @@ def test_keep_top_per_row_agrees_with_sorting_each_row_on_random_ties():
         best = sorted(cols.tolist(), key=lambda c: (-values[c], c))[:5]
         assert np.flatnonzero(row).tolist() == sorted(best)
         assert np.array_equal(row[best], values[best])
+
+
+def test_sparse_lookup_reads_table_rows_at_the_pattern_only():
+    table = sp.csr_matrix(np.array([[0.0, 0.5, 0.2], [0.7, 0.0, 0.0]], dtype=np.float32))
+    where = sp.csr_matrix(np.array([[1, 1, 0], [1, 1, 1], [0, 0, 1]], dtype=bool))
+    out = sparse_lookup(table, np.array([0, 1, 0]), where).toarray()
+    assert np.array_equal(out, np.array([[0.0, 0.5, 0.0], [0.7, 0.0, 0.0], [0.0, 0.0, 0.2]],
+                                        dtype=np.float32))
+
+
+@pytest.mark.parametrize("width", [6, 40])
+def test_keep_top_per_row_agrees_with_sorting_each_row_on_narrow_and_wide_rows(width):
+    # Rows up to PADDED_WIDTH * n long are partitioned together, longer ones one by one.
+    rng = np.random.default_rng(width)
+    dense = np.where(rng.random((300, width)) < 0.7,
+                     rng.choice([0.1, 0.2, 0.3], size=(300, width)), 0.0).astype(np.float32)
+    kept = keep_top_per_row(sp.csr_matrix(dense), 4).toarray()
+    for row, values in zip(kept, dense, strict=True):
+        best = sorted(np.flatnonzero(values).tolist(), key=lambda c: (-values[c], c))[:4]
+        assert np.flatnonzero(row).tolist() == sorted(best)
