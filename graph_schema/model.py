@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
@@ -222,6 +223,10 @@ class GraphSnapshot:
     provinces: tuple[Province, ...]
     municipalities: tuple[Municipality, ...]
     relationships: tuple[Relationship, ...]
+
+    def digest(self) -> str:
+        """A SHA-256 over every node and relationship with all properties: equal means equal."""
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

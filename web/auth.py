@@ -151,11 +151,20 @@ class TokenFile:
 
     def _write(self, records: dict[str, TokenRecord]) -> None:
         """Replace the file atomically, readable by its owner only."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         body = json.dumps({"tokens": [asdict(r) for r in records.values()]}, indent=2)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tokens-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(body)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, self.path)
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tokens-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(body)
+                handle.flush()
+                os.fsync(handle.fileno())  # on disk before it replaces the old file
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            raise TokenError(f"cannot write {self.path}: {exc.strerror or exc}; "
+                             "the tokens file is unchanged") from exc
         self._read()

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from graph_schema.errors import InvalidGraphData, NotFound
+from graph_schema.memory_store import MemoryGraphStore
 from graph_schema.model import (
     Label,
     Organisation,
@@ -49,6 +50,15 @@ def test_upsert_twice_changes_nothing(loaded):
     before = (loaded.stats(), loaded.snapshot())
     sample.load_sample(loaded)
     assert (loaded.stats(), loaded.snapshot()) == before
+
+
+def test_the_snapshot_digest_is_the_same_on_every_store_and_sees_any_change(loaded):
+    reference = MemoryGraphStore()
+    sample.load_sample(reference)
+    assert loaded.snapshot().digest() == reference.snapshot().digest()
+    before = loaded.snapshot().digest()
+    loaded.upsert_nodes([dataclasses.replace(sample.ORGANISATIONS[0], website="x")])
+    assert loaded.snapshot().digest() != before
 
 
 def test_upsert_replaces_properties_of_an_existing_node(loaded):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import schemathesis
@@ -17,8 +18,12 @@ API_PATHS = {
     "/api/recommendations", "/api/coalition/check", "/api/coalition/build",
     "/api/coalition/what-if", "/api/reports/coverage",
 }
-# Generated cases per operation and mode: bounded so that both stores finish in about a minute.
-FUZZ_EXAMPLES = 12
+# Generated cases per operation and mode: bounded so that both stores finish in about a minute;
+# `scripts/fuzz` raises them (PPSMATCH_FUZZ_EXAMPLES, PPSMATCH_FUZZ_SEQUENCES).
+FUZZ_EXAMPLES = int(os.environ.get("PPSMATCH_FUZZ_EXAMPLES", "12"))
+STATEFUL_SEQUENCES = int(os.environ.get("PPSMATCH_FUZZ_SEQUENCES", "10"))
+# Links schemathesis infers from the document (list -> detail -> put/delete) at the least.
+MIN_LINKS = 8
 # A schema-valid request may still name a theme or province that is not in the graph: that is
 # a 422 by design, so schemathesis must not count it as valid data rejected.
 FUZZ_CONFIG = {"checks": {"positive_data_acceptance": {
@@ -74,3 +79,26 @@ def test_api_conforms_to_its_document_and_never_answers_5xx(app, bearer):
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             _fuzz(operation, mode, headers, FUZZ_EXAMPLES)
+
+
+def test_call_sequences_along_the_documents_links_never_answer_5xx(app, bearer):
+    schema = schemathesis.openapi.from_wsgi(
+        "/api/openapi.json", app, config=SchemathesisConfig.from_dict(FUZZ_CONFIG))
+    token = bearer("editor")["Authorization"]
+
+    @schema.auth()
+    class Editor:
+        """The editor token, given the way schemathesis' ignored-auth check can take it away."""
+
+        def get(self, case, context):
+            return token
+
+        def set(self, case, data, context):
+            case.headers = {**(case.headers or {}), "Authorization": data}
+
+    machine = schema.as_state_machine()
+    links = [name for name in dir(machine) if "___" in name and not name.startswith("RANDOM")]
+    assert len(links) >= MIN_LINKS, links
+    machine.run(settings=settings(max_examples=STATEFUL_SEQUENCES, stateful_step_count=6,
+                                 deadline=None, derandomize=True, database=None,
+                                 suppress_health_check=list(HealthCheck)))

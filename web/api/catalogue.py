@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from web import state
 from web.api import access
+from web.api.parsing import Blueprint
 from web.api.schemas import text_field
 from web.services import catalogue
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 from werkzeug.datastructures import FileStorage
 
 from web import state
 from web.api import access
+from web.api.parsing import Blueprint
 from web.api.schemas import Rounded
 from web.services import imports
 

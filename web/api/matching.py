@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from graph_schema.model import OrgKind
 from matcher.query import Filters, Mission
 from web import state
@@ -19,6 +17,7 @@ from web.api.matching_schemas import (
     WhatIfResultSchema,
     WhatIfSchema,
 )
+from web.api.parsing import Blueprint
 from web.services import matching, missions
 
 bp = Blueprint("matching", __name__, url_prefix="/api",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from web import state
 from web.api import access
+from web.api.parsing import Blueprint
 from web.api.schemas import KINDS, id_field, kind_field, text_field
 from web.services import network as network_service
 

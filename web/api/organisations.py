@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from web import state
 from web.api import access
+from web.api.parsing import Blueprint
 from web.api.schemas import (
     KINDS,
     JsonBoolean,

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from flask import Response
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from web import state
 from web.api import access
+from web.api.parsing import Blueprint
 from web.api.schemas import text_field
 from web.reports.csv_files import csv_text
 from web.reports.pages import render_index, render_province
