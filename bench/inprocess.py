@@ -5,6 +5,8 @@ Run in a fresh process per scale (see bench.suite) so that memory figures do not
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from bench.memory import peak_mib, reset_peak, rss_mib, settle
@@ -60,6 +62,21 @@ def _queries(index: MatchIndex, runs: int, coalition_runs: int) -> dict[str, Any
             "missions": len(MISSIONS), "runs_per_mission": runs}
 
 
+def _digest(answers: list[dict[str, Any]]) -> str:
+    """SHA-256 of answers as sorted JSON."""
+    return hashlib.sha256(json.dumps(answers, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def output_digests(index: MatchIndex) -> dict[str, str]:
+    """SHA-256 of the match and coalition answers to every mission (the identity check).
+
+    A speed change that keeps them leaves the matcher's output byte for byte as it was; the
+    same digest at the same scale and seed before and after shows it.
+    """
+    return {"match": _digest([match(index, m).to_dict() for m in MISSIONS]),
+            "coalition": _digest([build_coalition(index, m).to_dict() for m in MISSIONS])}
+
+
 def _coverage(snapshot: GraphSnapshot) -> dict[str, Any]:
     model, model_s = timed(lambda: coverage_model(snapshot))
     cells, _ = timed(lambda: coverage(model))
@@ -100,5 +117,6 @@ def measure_scale(companies: int, seed: int, runs: int, coalition_runs: int) -> 
                        "build_index_peak": index_peak, "read_model_peak": model_peak,
                        "read_model_held": model_rss, "process_peak": process_peak},
         **_queries(model.index, runs, coalition_runs),
+        "output_sha256": output_digests(model.index),
         "coverage": _coverage(snapshot),
     }

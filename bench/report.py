@@ -68,6 +68,11 @@ def print_table(results: Sequence[tuple[str, dict[str, Any]]], console: Console)
         limit = f"<= {TARGETS[target][0]:g}" if target else ""
         table.add_row(label, *(_cell(get(f), target) for _, f in results), limit)
     console.print(table)
+    # Equal digests at a scale before and after a change: the answers did not change at all.
+    for scale, figures in results:
+        digests = figures.get("output_sha256", {})
+        console.print(f"answers {scale}: " + ", ".join(f"{name} {value[:16]}"
+                                                      for name, value in digests.items()))
 
 
 def write_json(folder: Path, name: str, document: dict[str, Any]) -> Path:

@@ -117,12 +117,17 @@ class MatchIndex:
     def block_scores(self, kind: OrgKind, query: np.ndarray) -> np.ndarray:
         """Profile rows of every organisation of a kind times a dense query (a vector or
         columns), overrides applied."""
-        # Only the query's non-zero rows contribute: the product of those rows of `columns`
-        # alone touches a few hundred of the block's rows, not every profile n-gram.
+        # Only a query column's non-zero rows contribute: the product of those rows of
+        # `columns` alone touches a few hundred of the block's rows, not every profile n-gram.
+        # Column by column, as the text and theme columns have no non-zero row in common (the
+        # same sums in the same order, without the other column's zeros).
         matrix = query.reshape(query.shape[0], -1)
-        used = np.flatnonzero(matrix.any(axis=1))
-        product = self.blocks[kind].columns[used].T @ matrix[used]
-        scores = np.asarray(product, dtype=np.float64).reshape((-1, *query.shape[1:]))
+        columns = self.blocks[kind].columns
+        scores = np.empty((columns.shape[1], matrix.shape[1]))
+        for c in range(matrix.shape[1]):
+            used = np.flatnonzero(matrix[:, c])
+            scores[:, c] = columns[used].T @ matrix[used, c]
+        scores = scores.reshape((-1, *query.shape[1:]))
         for row, vec in self.overrides.items():
             if self.orgs[row].kind is kind:
                 scores[self.kind_pos[row]] = np.asarray(vec @ query).reshape(scores.shape[1:])

@@ -68,6 +68,12 @@ def select(index: MatchIndex, prep: PreparedMission, rows: np.ndarray, scores: n
     """The top-k positions into rows/scores, in list order, with the promotions' reasons."""
     short = top_positions(scores, rows, SHORTLIST)
     s = scores[short]
+    if len(short) > k:
+        # Only candidates within the margin of the k-th score can ever be eligible (every
+        # position's best scores at least that): the rest of the short list, a prefix of
+        # which they are, changes no choice and costs most of the similarity product.
+        short = short[: int(np.searchsorted(-s, REORDER_MARGIN - s[k - 1], side="right"))]
+        s = s[: len(short)]
     profiles = index.profile_rows(rows[short])
     n_text = index.model.n_text
     text = profiles[:, :n_text]

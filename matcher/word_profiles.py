@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -12,6 +13,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from graph_schema.model import Pps
 from matcher.sparse import unit_rows
 
+# Mission texts whose per-pps word fit is kept (a few requests' worth).
+MISSION_FITS_KEPT = 32
+
 
 @dataclass(frozen=True, eq=False)
 class WordProfiles:
@@ -19,6 +23,9 @@ class WordProfiles:
 
     vectoriser: TfidfVectorizer
     missions: sp.csr_matrix  # pps x vocabulary
+    # mission text -> per-pps fit of its words, for the last MISSION_FITS_KEPT texts
+    by_text: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
+    lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def norms(self, membership: sp.csr_matrix) -> np.ndarray:
         """Per organisation: the l2 length of the sum of its past missions' word vectors."""
@@ -33,10 +40,25 @@ class WordProfiles:
         """
         if not text.strip() or self.missions.shape[0] == 0:
             return np.zeros(membership.shape[0])
-        query = unit_rows(self.vectoriser.transform([text]))
-        per_pps = np.asarray((self.missions @ query.T).toarray()).ravel()
-        raw = np.asarray(membership @ per_pps, dtype=np.float64).ravel()
+        raw = np.asarray(membership @ self._mission_fit(text), dtype=np.float64).ravel()
         return np.divide(raw, norms, out=np.zeros_like(raw), where=norms > 0)
+
+    def _mission_fit(self, text: str) -> np.ndarray:
+        """Per pps: the text's words times its mission's words, kept for the next calls.
+
+        A request scores and explains every kind it asks for with the same text, and the
+        vectoriser's transform was most of a word fit.
+        """
+        per_pps = self.by_text.get(text)
+        if per_pps is None:
+            query = unit_rows(self.vectoriser.transform([text]))
+            per_pps = np.asarray((self.missions @ query.T).toarray()).ravel()
+            per_pps.flags.writeable = False
+            with self.lock:  # request threads share the index
+                if len(self.by_text) >= MISSION_FITS_KEPT:
+                    del self.by_text[next(iter(self.by_text))]  # the oldest
+                self.by_text[text] = per_pps
+        return per_pps
 
 
 def fit_word_profiles(ppses: Sequence[Pps]) -> WordProfiles:

@@ -27,6 +27,20 @@ def test_bench_prints_the_table_and_writes_one_json_per_scale(capsys, tmp_path):
     assert 0 < floor["p50"] < rec["p50"]
     assert figures["coverage"]["cells"] % 12 == 0 and figures["coverage"]["cells"] > 0
     assert figures["memory_mib"]["read_model_peak"] > 0
+    assert all(len(figures["output_sha256"][name]) == 64 for name in ("match", "coalition"))
+
+
+def test_the_same_seed_gives_the_same_answers_and_another_seed_others(capsys, tmp_path):
+    digests = []
+    for seed, folder in (("3", "a"), ("3", "b"), ("4", "c")):
+        code, out, _ = run(capsys, "bench", "--scale", "120", "--runs", "1", "--seed", seed,
+                           "--json-dir", str(tmp_path / folder))
+        [path] = (tmp_path / folder).iterdir()
+        digests.append(json.loads(path.read_text(encoding="utf-8"))["in_process"]["output_sha256"])
+        assert code == 0 and f"answers 120: match {digests[-1]['match'][:16]}" in out
+    # The identity check of a speed change compares these digests before and after it.
+    assert digests[0] == digests[1]
+    assert digests[2]["match"] != digests[0]["match"]
 
 
 def test_bench_names_an_unknown_scale(capsys, tmp_path):
