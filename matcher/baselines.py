@@ -56,7 +56,7 @@ def hybrid_signals(index: MatchIndex, prep: PreparedMission,
     network = 1.0 - 0.5 ** co_membership(index, seeds, rows)
     top = max(1.0, float(index.memberships.max(initial=0)))
     popular = np.log1p(popularity(index, rows)) / np.log1p(top)
-    region = prep.region_fit(index.org_municipalities[rows], index.org_provinces[rows], rows)
+    region = prep.region_fit(index, rows)
     return np.column_stack([text_word(index, prep.mission.text, rows), network,
                             popular, region])
 

@@ -17,8 +17,8 @@ def _assemble(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
               text_theme: np.ndarray) -> np.ndarray:
     """Rows x COMPONENTS from the (text, theme) profile products of those rows."""
     n = len(rows)
-    region = (prep.region_fit(index.org_municipalities[rows], index.org_provinces[rows], rows)
-              if prep.municipality_fit is not None else np.zeros(n))
+    region = (prep.region_fit(index, rows) if prep.municipality_fit is not None
+              else np.zeros(n))
     network = prep.network.fit[rows] if prep.network is not None else np.zeros(n)
     columns = [text_theme[:, 1], text_theme[:, 0], index.word_fit(rows, prep.mission.text),
                region, network, index.experience[rows],

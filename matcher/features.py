@@ -15,7 +15,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from graph_schema.model import Organisation
 from matcher.notions import theme_weights
-from matcher.sparse import expand_max, keep_top_per_row, sparse_lookup, unit_rows
+from matcher.sparse import (
+    distinct_rows,
+    expand_max,
+    keep_top_per_row,
+    sparse_lookup,
+    unit_rows,
+)
 
 # Weights of the three parts of a text profile (each part l2-normalised first): an
 # organisation without a description is still matched on its themes and coalition missions.
@@ -98,8 +104,7 @@ class ProfileModel:
         strongest of the sum (ties go to lower columns in both cuts), and the sum is the same
         wherever it can be kept.
         """
-        sets, inverse = np.unique(own.astype(bool).toarray(), axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
+        sets, inverse = distinct_rows(own.astype(bool).toarray())
         labels = unit_rows(sp.csr_matrix(sets, dtype=np.float32) @ self.theme_text)
         if self.max_terms is None:
             return sp.csr_matrix(labels[inverse])

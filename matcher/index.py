@@ -14,6 +14,7 @@ from matcher.features import ProfileModel, experience
 from matcher.graph_parts import SnapshotParts, split_snapshot
 from matcher.location_reasons import LocationModel
 from matcher.regions import RegionModel
+from matcher.sparse import most_rows
 from matcher.theme_inference import ThemeInference
 from matcher.word_profiles import WordProfiles, fit_word_profiles
 
@@ -135,6 +136,8 @@ class MatchIndex:
 
     def word_fit(self, rows: np.ndarray, text: str) -> np.ndarray:
         """Word cosine of a mission text and the past missions of organisations (rows)."""
+        if most_rows(rows, len(self.orgs)):
+            return self.words.fit(self.membership, self.word_norms, text)[rows]
         return self.words.fit(self.membership[rows], self.word_norms[rows], text)
 
     def direct_themes(self, rows: np.ndarray) -> sp.csr_matrix:

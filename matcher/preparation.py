@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
 
 from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
 from matcher.location_reasons import related_themes
 from matcher.network import NetworkView, network_view
 from matcher.query import MatchError, Mission
-from matcher.sparse import row_max
+from matcher.sparse import row_max_at, unit_rows
 from matcher.weights import WEIGHTS
 
 # Largest top-k served: MMR compares the short list pairwise (3k x 3k).
@@ -40,21 +39,21 @@ class PreparedMission:
     location_fit: np.ndarray | None  # per org: fit of its weighted locations, NaN: not known
     query: np.ndarray  # dense columns [text | 0] and [0 | theme weights]: one product for both
 
-    def region_fit(self, municipalities: sp.csr_matrix, provinces: sp.csr_matrix,
-                   rows: np.ndarray | None = None) -> np.ndarray:
-        """Per row: the best fit over its gemeenten (LOCATED_IN) and provinces (OPERATES_IN).
+    def region_fit(self, index: MatchIndex, rows: np.ndarray) -> np.ndarray:
+        """Per organisation row: the best fit over its gemeenten (LOCATED_IN) and provinces
+        (OPERATES_IN).
 
-        Given the organisation `rows`, schools with student counts per location get the fit
-        of their weighted locations instead (matcher.location_reasons).
+        Schools with student counts per location get the fit of their weighted locations
+        instead (matcher.location_reasons).
         """
         if self.municipality_fit is None or self.province_fit is None:
-            return np.zeros(municipalities.shape[0])
-        local = row_max(municipalities, self.municipality_fit)
-        if rows is not None and self.location_fit is not None:
+            return np.zeros(len(rows))
+        local = row_max_at(index.org_municipalities, rows, self.municipality_fit)
+        if self.location_fit is not None:
             weighted = self.location_fit[rows]
             known = ~np.isnan(weighted)
             local[known] = weighted[known]
-        return np.maximum(local, row_max(provinces, self.province_fit))
+        return np.maximum(local, row_max_at(index.org_provinces, rows, self.province_fit))
 
 
 def _lookup(table: dict[str, int], ids: tuple[str, ...], what: str) -> list[int]:
@@ -93,11 +92,11 @@ def _text_vector(index: MatchIndex, raw: sp.csr_matrix, themes: tuple[int, ...]
 
     The labels let an English mission reach Dutch profiles through the taxonomy.
     """
-    vec = normalize(raw)
+    vec = unit_rows(raw)
     if themes:
         labels = index.model.theme_text[list(themes)].sum(axis=0)
-        vec = vec + normalize(sp.csr_matrix(labels)) * LABEL_QUERY_WEIGHT
-    return sp.csr_matrix(normalize(vec), dtype=np.float32)
+        vec = vec + unit_rows(sp.csr_matrix(labels)) * LABEL_QUERY_WEIGHT
+    return sp.csr_matrix(unit_rows(vec), dtype=np.float32)
 
 
 def _active_weights(base: Mapping[str, float], text: bool, themes: bool, region: bool,

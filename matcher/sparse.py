@@ -7,19 +7,32 @@ from collections.abc import Iterable
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
-# keep_top_per_row partitions rows up to PADDED_WIDTH * n values long PADDED_ROWS at a time in
-# one dense array (a Python loop per row cost ~20 us a row, 20 s at a million organisations).
-PADDED_WIDTH = 4
-PADDED_ROWS = 50_000
+# keep_top_per_row partitions rows in dense arrays of about this many values (a Python loop per
+# row cost ~20 us a row, 20 s at a million organisations).
+PADDED_VALUES = 8_000_000
+
+
+# Above this share of an array's rows, a reader of some rows reads all of them and picks its
+# rows from the result: cheaper than copying that many rows out of a CSR matrix first.
+MOST_ROWS = 0.25
 
 
 def unit_rows(matrix: sp.spmatrix) -> sp.csr_matrix:
-    """Rows scaled to unit l2 length; scikit-learn refuses no rows (e.g. a graph without pps)."""
-    if matrix.shape[0] == 0:
+    """Rows scaled to unit l2 length, by scikit-learn's own kernel (normalize's result) without
+    normalize's input checks, which cost more than the work on a query's few rows."""
+    if matrix.shape[0] == 0:  # scikit-learn refuses no rows (e.g. a graph without pps)
         return sp.csr_matrix(matrix, dtype=np.float32)
-    return sp.csr_matrix(normalize(matrix))
+    dtype = matrix.dtype if matrix.dtype in (np.float32, np.float64) else np.float64
+    out = sp.csr_matrix(matrix, dtype=dtype, copy=True)
+    inplace_csr_row_normalize_l2(out)
+    return out
+
+
+def most_rows(rows: np.ndarray, total: int) -> bool:
+    """Whether `rows` are so many of `total` that reading every row is the cheaper way."""
+    return len(rows) > MOST_ROWS * total
 
 
 def row_max(matrix: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
@@ -32,6 +45,25 @@ def row_max(matrix: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
     # reduceat over the starts of non-empty rows: empty rows between them have zero length.
     out[filled] = np.maximum.reduceat(vals, matrix.indptr[:-1][filled])
     return out
+
+
+def row_max_at(matrix: sp.csr_matrix, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """row_max of some rows of `matrix`, in the order of `rows`."""
+    if most_rows(rows, matrix.shape[0]):
+        return row_max(matrix, values)[rows]
+    return row_max(matrix[rows], values)
+
+
+def distinct_rows(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of a boolean array and, per row, the position of its own among them.
+
+    Rows are packed into bytes and compared as one value each (np.unique with axis=0 sorts
+    rows element by element, several times slower).
+    """
+    packed = np.packbits(flags, axis=1) if flags.shape[1] else np.zeros((len(flags), 1), np.uint8)
+    keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).reshape(-1)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    return flags[first], inverse.reshape(-1)
 
 
 def bfs_distances(n: int, edges: Iterable[tuple[int, int]], max_depth: int) -> np.ndarray:
@@ -85,14 +117,14 @@ def keep_top_per_row(matrix: sp.csr_matrix, n: int) -> sp.csr_matrix:
     counts = np.diff(matrix.indptr)
     if counts.max(initial=0) <= n:
         return matrix
-    row_of = np.repeat(np.arange(matrix.shape[0]), counts)
-    cut = _nth_largest(matrix, counts, n)[row_of]
+    cut = np.repeat(_nth_largest(matrix, counts, n), counts)
     keep = matrix.data > cut
     # Values equal to a row's n-th largest fill it up to n, lowest columns first.
     ties = np.flatnonzero(matrix.data == cut)
-    ties = ties[np.lexsort((matrix.indices[ties], row_of[ties]))]
-    tie_rows = row_of[ties]
-    room = n - np.bincount(row_of[keep], minlength=matrix.shape[0])
+    tie_rows = np.searchsorted(matrix.indptr, ties, side="right") - 1
+    order = np.lexsort((matrix.indices[ties], tie_rows))
+    ties, tie_rows = ties[order], tie_rows[order]
+    room = n - _row_sums(keep, matrix.indptr)
     rank = np.arange(len(ties)) - np.searchsorted(tie_rows, tie_rows)
     keep[ties[rank < room[tie_rows]]] = True
     # Every row keeps min(length, n) values: the row pointers follow from the lengths.
@@ -100,27 +132,38 @@ def keep_top_per_row(matrix: sp.csr_matrix, n: int) -> sp.csr_matrix:
     return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
-def _nth_largest(matrix: sp.csr_matrix, counts: np.ndarray, n: int) -> np.ndarray:
-    """Per row: its n-th largest value, -inf for rows of at most n values.
+def _row_sums(flags: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Per CSR row: how many of its entries are flagged."""
+    out = np.zeros(len(indptr) - 1, dtype=np.int64)
+    filled = np.diff(indptr) > 0
+    if filled.any():
+        out[filled] = np.add.reduceat(flags, indptr[:-1][filled], dtype=np.int64)
+    return out
 
-    Rows up to PADDED_WIDTH * n long are laid out in one dense array and partitioned at once
-    (no Python loop over a million rows); the rare longer ones one by one.
+
+def _nth_largest(matrix: sp.csr_matrix, counts: np.ndarray, n: int) -> np.ndarray:
+    """Per row: its n-th largest value (in the matrix's dtype), -inf for rows of at most n.
+
+    Rows longer than n are laid out in dense arrays, rows of about the same length (within a
+    factor of two) together, PADDED_VALUES at a time, and partitioned at once: no Python loop
+    over a million rows, and little padding.
     """
-    out = np.full(matrix.shape[0], -np.inf, dtype=np.float64)
+    out = np.full(matrix.shape[0], -np.inf, dtype=matrix.dtype)
     long = np.flatnonzero(counts > n)
-    wide = counts[long] > PADDED_WIDTH * n
-    for row in long[wide].tolist():
-        values = matrix.data[matrix.indptr[row] : matrix.indptr[row + 1]]
-        out[row] = np.partition(values, len(values) - n)[len(values) - n]
-    narrow = long[~wide]
-    for first in range(0, len(narrow), PADDED_ROWS):
-        rows = narrow[first : first + PADDED_ROWS]
-        lengths = counts[rows]
-        line = np.repeat(np.arange(len(rows)), lengths)
-        offset = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        padded = np.full((len(rows), int(lengths.max())), -np.inf, dtype=np.float64)
-        padded[line, offset] = matrix.data[np.repeat(matrix.indptr[rows], lengths) + offset]
-        out[rows] = -np.partition(-padded, n - 1, axis=1)[:, n - 1]
+    widths = 2 ** np.ceil(np.log2(counts[long])).astype(np.int64)
+    for width in np.unique(widths).tolist():
+        rows = long[widths == width]
+        step = max(1, PADDED_VALUES // width)
+        for first in range(0, len(rows), step):
+            chunk = rows[first : first + step]
+            lengths = counts[chunk]
+            ends = np.cumsum(lengths)
+            at = np.repeat(matrix.indptr[chunk] - ends + lengths, lengths) + np.arange(ends[-1])
+            padded = np.full((len(chunk), width), -np.inf, dtype=matrix.dtype)
+            padded[np.arange(width) < lengths[:, None]] = matrix.data[at]
+            # The n-th largest of a row is its (width - n)-th smallest (padding sorts first).
+            padded.partition(width - n, axis=1)
+            out[chunk] = padded[:, width - n]
     return out
 
 

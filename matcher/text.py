@@ -61,7 +61,8 @@ def fit_vectoriser(corpus: Sequence[str], max_features: int | None = None, cut_r
     bounds = list(zip(starts, [*starts[1:], len(corpus)], strict=True))
     document_frequency = np.zeros(per_word.shape[1], dtype=np.int64)
     for start, end in bounds:
-        document_frequency += np.bincount(_counts(per_doc[start:end], per_word).indices,
+        # Only which n-grams occur counts here: their order in a row does not.
+        document_frequency += np.bincount((per_doc[start:end] @ per_word).indices,
                                           minlength=per_word.shape[1])
     idf = _idf(document_frequency, len(corpus))
     blocks = []

@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from matcher.sparse import bfs_distances, expand_max, keep_top_per_row, row_max, sparse_lookup
+from matcher.sparse import (
+    bfs_distances,
+    distinct_rows,
+    expand_max,
+    keep_top_per_row,
+    row_max,
+    sparse_lookup,
+)
 
 
 def test_row_max_takes_the_best_value_per_row_and_zero_for_empty_rows():
@@ -54,9 +61,10 @@ def test_sparse_lookup_reads_table_rows_at_the_pattern_only():
                                         dtype=np.float32))
 
 
-@pytest.mark.parametrize("width", [6, 40])
+@pytest.mark.parametrize("width", [6, 40, 300])
 def test_keep_top_per_row_agrees_with_sorting_each_row_on_narrow_and_wide_rows(width):
-    # Rows up to PADDED_WIDTH * n long are partitioned together, longer ones one by one.
+    # Rows are partitioned in dense arrays by length (within a factor of two): rows of
+    # random lengths fall into several of them.
     rng = np.random.default_rng(width)
     dense = np.where(rng.random((300, width)) < 0.7,
                      rng.choice([0.1, 0.2, 0.3], size=(300, width)), 0.0).astype(np.float32)
@@ -64,3 +72,12 @@ def test_keep_top_per_row_agrees_with_sorting_each_row_on_narrow_and_wide_rows(w
     for row, values in zip(kept, dense, strict=True):
         best = sorted(np.flatnonzero(values).tolist(), key=lambda c: (-values[c], c))[:4]
         assert np.flatnonzero(row).tolist() == sorted(best)
+
+
+def test_distinct_rows_gives_each_row_its_own():
+    flags = np.random.default_rng(4).random((500, 70)) < 0.05
+    flags[::7] = flags[0]
+    sets, inverse = distinct_rows(flags)
+    assert np.array_equal(sets[inverse], flags)
+    assert len(sets) == len({row.tobytes() for row in flags})
+    assert distinct_rows(np.zeros((3, 0), dtype=bool))[1].tolist() == [0, 0, 0]
