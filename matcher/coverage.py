@@ -2,8 +2,8 @@
 
 Built on the notions of `matcher.notions` (works on a theme, is in a province, gives regional
 support), so coverage, the coalition rules and the recommendations agree. The numbers for all
-provinces x themes come from a few sparse products over a `CoverageModel` (one pass, no loop
-per cell).
+provinces x themes come from two sparse products over a `CoverageModel` (one pass, no loop
+per cell or per organisation).
 """
 
 from __future__ import annotations
@@ -26,14 +26,16 @@ from matcher.notions import (
     works_on_themes,
 )
 from matcher.regions import RegionModel, build_regions
+from matcher.rules import PUBLIC, WORK_FIELD
 
-# What a coalition needs (DESIGN section 1), as kinds that can fill each need; "government" is
-# filled by any organisation that gives regional support (notions.gives_regional_support).
+# What a coalition needs (DESIGN section 1), as kinds that can fill each need, the same kinds
+# as the coalition rules; "government" is filled by any organisation that gives regional
+# support (notions.gives_regional_support).
 REQUIRED: dict[str, frozenset[OrgKind]] = {
     "hbo": frozenset({OrgKind.HBO}),
     "mbo": frozenset({OrgKind.MBO}),
-    "company": frozenset({OrgKind.COMPANY, OrgKind.OTHER}),
-    "government": frozenset({OrgKind.GOVERNMENT, OrgKind.BOARD}),
+    "company": WORK_FIELD,
+    "government": PUBLIC,
 }
 REGIONAL_NEED = "government"
 # Regional support is about where a party is, not what it works on: these kinds count in every
@@ -41,6 +43,8 @@ REGIONAL_NEED = "government"
 LOCATION_KINDS = frozenset({OrgKind.GOVERNMENT, OrgKind.BOARD})
 # Phases after which a pps no longer counts as active.
 ENDED_PHASES = frozenset({"afgerond", "beeindigd", "beëindigd", "gestopt", "ended"})
+# Rows of the coverage products: organisations of each kind, mkb companies, regional support.
+GROUPS = (*(kind.value for kind in OrgKind), "mkb", "regional")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,14 @@ class CoverageModel:
     pps_provinces: sp.csr_matrix  # pps x province (ACTIVE_IN)
     pps_themes: sp.csr_matrix  # pps x theme, FOCUSES_ON closed over broader themes
     priorities: frozenset[tuple[int, int]]  # (province, theme) pairs a province prioritises
+    # Per-organisation and per-pps facts as arrays, read once from the snapshot so that
+    # `coverage` is sparse algebra only (no loop over a million organisations per call).
+    group_provinces: sp.csr_matrix  # (group * province) x org, groups as in GROUPS
+    mkb_membership: sp.csr_matrix  # mkb company x pps (rows of `membership`)
+    pps_active: np.ndarray  # bool per pps: not in an ended phase
+    pps_synthetic: np.ndarray  # bool per pps
+    pps_names: np.ndarray  # per pps, its name (object array)
+    pps_name_rank: np.ndarray  # per pps, its position when all are sorted by name
 
     @property
     def province_ids(self) -> tuple[str, ...]:
@@ -139,18 +151,48 @@ def coverage_model(snapshot: GraphSnapshot) -> CoverageModel:
     works = _incidence(by_type[RelType.WORKS_ON], org_pos, theme_pos, "weight")
     weights = theme_weights(own_theme_weights(works, orgs, themes), membership, focus)
     priorities = _incidence(by_type[RelType.PRIORITISES], prov_pos, theme_pos).tocoo()
+    org_provinces = organisation_provinces(
+        _incidence(by_type[RelType.LOCATED_IN], org_pos, regions.municipality_pos),
+        regions.municipality_province,
+        _incidence(by_type[RelType.OPERATES_IN], org_pos, prov_pos))
+    groups = _org_groups(orgs)
+    names = np.array([p.name for p in ppses], dtype=object)
+    name_rank = np.empty(len(ppses), dtype=np.int64)
+    name_rank[np.argsort(names, kind="stable")] = np.arange(len(ppses))
     return CoverageModel(
         orgs=orgs, ppses=ppses, theme_ids=tuple(theme_pos), regions=regions,
-        org_provinces=organisation_provinces(
-            _incidence(by_type[RelType.LOCATED_IN], org_pos, regions.municipality_pos),
-            regions.municipality_province,
-            _incidence(by_type[RelType.OPERATES_IN], org_pos, prov_pos)),
+        org_provinces=org_provinces,
         works_on=works_on_themes(weights, ancestors),
         membership=membership,
         pps_provinces=_incidence(by_type[RelType.ACTIVE_IN], pps_pos, prov_pos),
         pps_themes=works_on_themes(focus, ancestors),
         priorities=frozenset(zip(priorities.row.tolist(), priorities.col.tolist(), strict=True)),
+        group_provinces=sp.csr_matrix(_row_kron(groups, org_provinces).T),
+        mkb_membership=membership[np.flatnonzero(groups[:, GROUPS.index("mkb")].toarray())],
+        pps_active=np.array([p.phase.strip().lower() not in ENDED_PHASES for p in ppses],
+                            dtype=bool),
+        pps_synthetic=np.array([p.synthetic for p in ppses], dtype=bool),
+        pps_names=names,
+        pps_name_rank=name_rank,
     )
+
+
+def _org_groups(orgs: Sequence[Organisation]) -> sp.csr_matrix:
+    """Organisation x GROUPS, 1 for its kind, for an mkb company and for regional support."""
+    column = {group: i for i, group in enumerate(GROUPS)}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, org in enumerate(orgs):
+        rows.append(i)
+        cols.append(column[org.kind.value])
+        if org.kind is OrgKind.COMPANY and org.mkb:
+            rows.append(i)
+            cols.append(column["mkb"])
+        if gives_regional_support(org):
+            rows.append(i)
+            cols.append(column["regional"])
+    data = np.ones(len(rows), dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(orgs), len(GROUPS)))
 
 
 def _row_kron(a: sp.csr_matrix, b: sp.csr_matrix) -> sp.csr_matrix:
@@ -180,35 +222,24 @@ class _Totals:
 
 
 def _totals(model: CoverageModel) -> _Totals:
-    """Every count of every cell: one sparse product per kind, pps group and mkb."""
+    """Every count of every cell: one sparse product for the organisations, one for the pps'en."""
     n_prov, n_theme = len(model.regions.provinces), len(model.theme_ids)
-    kinds = np.array([o.kind.value for o in model.orgs], dtype=object)
-    located = model.org_provinces
-    by_kind: dict[str, np.ndarray] = {}
-    for kind in OrgKind:
-        rows = np.flatnonzero(kinds == kind.value)
-        if kind in LOCATION_KINDS:
-            per_prov = _dense(located[rows].sum(axis=0)).ravel()
-            by_kind[kind.value] = np.repeat(per_prov[:, None], n_theme, axis=1)
-        else:
-            by_kind[kind.value] = _dense(located[rows].T @ model.works_on[rows])
-    regional = np.flatnonzero([gives_regional_support(o) for o in model.orgs])
-    mkb = np.flatnonzero([o.kind is OrgKind.COMPANY and bool(o.mkb) for o in model.orgs])
-    active = np.array([p.phase.strip().lower() not in ENDED_PHASES for p in model.ppses],
-                      dtype=bool)
-    synthetic = np.array([p.synthetic for p in model.ppses], dtype=bool)
+    on_theme = _dense(model.group_provinces @ model.works_on).reshape(len(GROUPS), n_prov, n_theme)
+    in_place = _dense(model.group_provinces.sum(axis=1)).reshape(len(GROUPS), n_prov)
+    by_kind = {kind.value: np.repeat(in_place[g][:, None], n_theme, axis=1)
+               if kind in LOCATION_KINDS else on_theme[g] for g, kind in enumerate(OrgKind)}
     # cells[pps, province * n_theme + theme] = 1: the active pps is in that cell
     cells = _row_kron(model.pps_provinces, model.pps_themes)
-    cells = sp.csr_matrix(sp.diags(active.astype(np.float32)) @ cells)
+    cells = sp.csr_matrix(sp.diags(model.pps_active.astype(np.float32)) @ cells)
     per_cell = cells.T.tocsr()
     shape = (n_prov, n_theme)
-    reached = (model.membership[mkb] @ cells) if len(mkb) else sp.csr_matrix((0, n_prov * n_theme))
+    reached = model.mkb_membership @ cells
     return _Totals(
         by_kind=by_kind,
-        regional=_dense(located[regional].sum(axis=0)).ravel(),
-        mkb=_dense(located[mkb].T @ model.works_on[mkb]),
-        pps_real=_dense(per_cell @ (~synthetic).astype(np.float32)).reshape(shape),
-        pps_synthetic=_dense(per_cell @ synthetic.astype(np.float32)).reshape(shape),
+        regional=in_place[GROUPS.index("regional")],
+        mkb=on_theme[GROUPS.index("mkb")],
+        pps_real=_dense(per_cell @ (~model.pps_synthetic).astype(np.float32)).reshape(shape),
+        pps_synthetic=_dense(per_cell @ model.pps_synthetic.astype(np.float32)).reshape(shape),
         mkb_in_pps=_dense((reached != 0).sum(axis=0)).reshape(shape),
         cell_pps=per_cell,
     )
@@ -243,7 +274,8 @@ def coverage(model: CoverageModel, provinces: Sequence[str] = (),
             cell = p * len(theme_ids) + t
             pps = totals.cell_pps.indices[totals.cell_pps.indptr[cell]:
                                           totals.cell_pps.indptr[cell + 1]]
-            names = tuple(sorted(model.ppses[i].name for i in pps)) if len(pps) > 1 else ()
+            by_name = pps[np.argsort(model.pps_name_rank[pps], kind="stable")]
+            names = tuple(model.pps_names[by_name].tolist()) if len(pps) > 1 else ()
             out.append(CoverageCell(
                 prov_ids[p], theme_ids[t], (p, t) in model.priorities, counts, regional,
                 int(totals.mkb[p, t]), int(totals.pps_real[p, t]),

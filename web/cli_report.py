@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction, env: Settings) -> None:
 
 
 def _progress(quiet: bool) -> Any:
-    """A rich progress bar on stderr, or nothing when quiet or not a terminal."""
+    """A rich progress display on stderr, or nothing when quiet or not a terminal."""
     if quiet or not sys.stderr.isatty():
         return nullcontext(None)
     from rich.console import Console
@@ -48,36 +49,54 @@ def _progress(quiet: bool) -> Any:
     return Progress(console=Console(stderr=True), transient=True)
 
 
+@contextmanager
+def _stage(bar: Any, name: str) -> Iterator[None]:
+    """A bar that pulses while one long step runs (reading, building, writing) and then fills."""
+    task = bar.add_task(name, total=None) if bar is not None else None
+    yield
+    if bar is not None:
+        bar.update(task, total=1, completed=1)
+
+
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1024:.1f} KiB" if size >= 1024 else f"{size} B"
 
 
-def _coverage(args: argparse.Namespace) -> int:
-    formats = parse_formats(args.format)
-    store = open_with_data(args)
+def _document(args: argparse.Namespace, bar: Any) -> dict[str, Any]:
+    """Read the store, build its read model and compute the report, showing each step."""
+    with _stage(bar, "gegevens lezen"):
+        store = open_with_data(args)
     try:
-        model = build_read_model(store)
+        with _stage(bar, "leesmodel bouwen"):
+            model = build_read_model(store)
         request = report_request(model, args.province, args.theme, args.all_themes,
                                  args.candidates, field_prefix="--")
-        with _progress(args.quiet) as bar:
-            task = bar.add_task("provincie x thema", total=None) if bar else None
+        task = bar.add_task("provincie x thema", total=None) if bar is not None else None
 
-            def step(done: int, total: int) -> None:
-                if bar is not None:
-                    bar.update(task, completed=done, total=total)
+        def step(done: int, total: int) -> None:
+            if bar is not None:
+                bar.update(task, completed=done, total=total)
 
-            doc = build_report(model, store.url, request, step)
+        return build_report(model, store.url, request, step)
     finally:
         store.close()
-    log = None if args.quiet else (lambda p: print(f"ppsmatch: wrote {p} ({_size(p)})",
-                                                   file=sys.stderr))
-    try:
-        write_report(doc, Path(args.out), formats, log)
-    except OSError as exc:
-        print(f"ppsmatch: error: cannot write the report to {args.out}: {exc}", file=sys.stderr)
-        return EXIT_WRITE_FAILED
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    formats = parse_formats(args.format)
+    with _progress(args.quiet) as bar:
+        doc = _document(args, bar)
+        try:
+            with _stage(bar, "bestanden schrijven"):
+                written = write_report(doc, Path(args.out), formats)
+        except OSError as exc:
+            print(f"ppsmatch: error: cannot write the report to {args.out}: {exc}",
+                  file=sys.stderr)
+            return EXIT_WRITE_FAILED
     if not args.quiet:
+        for path in written:
+            print(f"ppsmatch: wrote {path} ({_size(path)})", file=sys.stderr)
         _print_summary(doc)
     return 0
 

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
+
+import pytest
 
 from web.cli import EXIT_BAD_INPUT, main
 from web.cli_report import EXIT_WRITE_FAILED
@@ -69,5 +75,38 @@ def test_benchmark_prints_figures_and_writes_json(capsys, tmp_path):
     assert code == 0
     assert figures["cells"] > 0 and figures["cells"] % 12 == 0  # 12 provinces x themes
     assert figures["seconds"]["coverage_numbers_all_cells"] > 0
+    for timing in (figures["seconds"], figures["cpu_seconds"]):  # wall and CPU, the same steps
+        assert timing["report_html_and_xlsx"] == pytest.approx(
+            timing["report_document_priorities"] + timing["html_and_xlsx"])
+    assert figures["cpu_seconds"]["coverage_model"] > 0
+    assert figures["targets_seconds"] == {"coverage_numbers_all_cells": 1.0,
+                                          "report_html_and_xlsx": 30.0}
     assert figures["baseline_query_per_cell"]["cells_timed"] == 2
-    assert "coverage_numbers_all_cells" in stdout
+    assert "coverage_numbers_all_cells" in stdout and "<= 1 s" in stdout
+
+
+def test_on_a_terminal_each_step_shows_a_progress_bar(tmp_path):
+    primary, secondary = pty.openpty()  # stderr is a terminal, as for a user
+    out = tmp_path / "r"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "web.cli", "report", "coverage", "--theme", "hydrogen",
+         "--format", "json", "--out", str(out), *SMALL],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=secondary,
+        env={**os.environ, "COLUMNS": "120"})
+    os.close(secondary)
+    shown = b""
+    while True:  # read while it runs, so a full terminal buffer never blocks it
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the process has closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(primary)
+    assert proc.wait(timeout=300) == 0
+    text = shown.decode("utf-8", "replace")
+    for step in ("gegevens lezen", "leesmodel bouwen", "provincie x thema",
+                 "bestanden schrijven"):
+        assert step in text
+    assert f"ppsmatch: wrote {out / 'coverage.json'}" in text

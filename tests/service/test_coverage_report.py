@@ -53,6 +53,15 @@ def test_counts_gaps_and_candidates_of_a_priority_theme():
     assert list(hydrogen["candidates"]) == ["mbo"]
 
 
+def test_the_store_is_named_without_credentials():
+    assert _doc()["store"] == "memory://"
+    store = MemoryGraphStore()
+    load_coverage_graph(store)
+    doc = build_report(build_read_model(store), "bolt://neo4j:geheim@127.0.0.1:7687",
+                       ReportRequest())
+    assert doc["store"] == "bolt://127.0.0.1:7687"
+
+
 def test_mkb_reach_uses_the_kwb_establishments_of_the_themes_sector_groups():
     doc = _doc(themes=("energy", "hydrogen"))
     est = load_establishments()

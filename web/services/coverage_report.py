@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import matcher
 from graph_schema.model import Label, OrgKind
@@ -51,7 +51,8 @@ def _public_url(url: str) -> str:
     """The store URL without any user or password."""
     parts = urlsplit(url)
     host = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+    # Built by hand: urlunsplit drops the '//' of an empty host ('memory://' -> 'memory:').
+    return f"{parts.scheme}://{host}{parts.path}"
 
 
 def _candidates(index: matcher.MatchIndex, cell: CoverageCell, k: int
