@@ -93,16 +93,16 @@ class CoverageModel:
     theme_ids: tuple[str, ...]
     regions: RegionModel
     org_provinces: sp.csr_matrix  # org x province (notions.organisation_provinces)
-    works_on: sp.csr_matrix  # org x theme (notions.works_on_themes)
+    works_on: sp.csc_matrix  # org x theme (notions.works_on_themes); CSC: .T is theme-major
     membership: sp.csr_matrix  # org x pps
     pps_provinces: sp.csr_matrix  # pps x province (ACTIVE_IN)
     pps_themes: sp.csr_matrix  # pps x theme, FOCUSES_ON closed over broader themes
+    pps_cells: sp.csr_matrix  # pps x (province * themes + theme): the active pps'en's cells
     priorities: frozenset[tuple[int, int]]  # (province, theme) pairs a province prioritises
     # Per-organisation and per-pps facts as arrays, read once from the snapshot so that
     # `coverage` is sparse algebra only (no loop over a million organisations per call).
-    group_provinces: sp.csr_matrix  # (group * province) x org, groups as in GROUPS
+    group_provinces: sp.csr_matrix  # org x (group * province), groups as in GROUPS
     mkb_membership: sp.csr_matrix  # mkb company x pps (rows of `membership`)
-    pps_active: np.ndarray  # bool per pps: not in an ended phase
     pps_synthetic: np.ndarray  # bool per pps
     pps_names: np.ndarray  # per pps, its name (object array)
     pps_name_rank: np.ndarray  # per pps, its position when all are sorted by name
@@ -156,21 +156,24 @@ def coverage_model(snapshot: GraphSnapshot) -> CoverageModel:
         regions.municipality_province,
         _incidence(by_type[RelType.OPERATES_IN], org_pos, prov_pos))
     groups = _org_groups(orgs)
+    pps_provinces = _incidence(by_type[RelType.ACTIVE_IN], pps_pos, prov_pos)
+    pps_themes = works_on_themes(focus, ancestors)
+    active = np.array([p.phase.strip().lower() not in ENDED_PHASES for p in ppses], dtype=bool)
     names = np.array([p.name for p in ppses], dtype=object)
     name_rank = np.empty(len(ppses), dtype=np.int64)
     name_rank[np.argsort(names, kind="stable")] = np.arange(len(ppses))
     return CoverageModel(
         orgs=orgs, ppses=ppses, theme_ids=tuple(theme_pos), regions=regions,
         org_provinces=org_provinces,
-        works_on=works_on_themes(weights, ancestors),
+        works_on=sp.csc_matrix(works_on_themes(weights, ancestors)),
         membership=membership,
-        pps_provinces=_incidence(by_type[RelType.ACTIVE_IN], pps_pos, prov_pos),
-        pps_themes=works_on_themes(focus, ancestors),
+        pps_provinces=pps_provinces,
+        pps_themes=pps_themes,
+        pps_cells=sp.csr_matrix(sp.diags(active.astype(np.float32))
+                                @ _row_kron(pps_provinces, pps_themes)),
         priorities=frozenset(zip(priorities.row.tolist(), priorities.col.tolist(), strict=True)),
-        group_provinces=sp.csr_matrix(_row_kron(groups, org_provinces).T),
+        group_provinces=_row_kron(groups, org_provinces),
         mkb_membership=membership[np.flatnonzero(groups[:, GROUPS.index("mkb")].toarray())],
-        pps_active=np.array([p.phase.strip().lower() not in ENDED_PHASES for p in ppses],
-                            dtype=bool),
         pps_synthetic=np.array([p.synthetic for p in ppses], dtype=bool),
         pps_names=names,
         pps_name_rank=name_rank,
@@ -224,13 +227,13 @@ class _Totals:
 def _totals(model: CoverageModel) -> _Totals:
     """Every count of every cell: one sparse product for the organisations, one for the pps'en."""
     n_prov, n_theme = len(model.regions.provinces), len(model.theme_ids)
-    on_theme = _dense(model.group_provinces @ model.works_on).reshape(len(GROUPS), n_prov, n_theme)
-    in_place = _dense(model.group_provinces.sum(axis=1)).reshape(len(GROUPS), n_prov)
+    # theme x (group * province); theme-major on the left is the faster order for scipy
+    on_theme = _dense(model.works_on.T @ model.group_provinces).T.reshape(
+        len(GROUPS), n_prov, n_theme)
+    in_place = _dense(model.group_provinces.sum(axis=0)).reshape(len(GROUPS), n_prov)
     by_kind = {kind.value: np.repeat(in_place[g][:, None], n_theme, axis=1)
                if kind in LOCATION_KINDS else on_theme[g] for g, kind in enumerate(OrgKind)}
-    # cells[pps, province * n_theme + theme] = 1: the active pps is in that cell
-    cells = _row_kron(model.pps_provinces, model.pps_themes)
-    cells = sp.csr_matrix(sp.diags(model.pps_active.astype(np.float32)) @ cells)
+    cells = model.pps_cells
     per_cell = cells.T.tocsr()
     shape = (n_prov, n_theme)
     reached = model.mkb_membership @ cells
