@@ -10,7 +10,7 @@ are not in it at all.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,7 +29,7 @@ from matcher.baselines import (
 from matcher.coalition import build_coalition
 from matcher.components import COMPONENTS
 from matcher.index import MatchIndex, build_index
-from matcher.learning import TrainingQuery, fit_weights, training_query
+from matcher.learning import TrainingQuery, fit_pooled, fit_weights, training_query
 from matcher.metrics import mean_metrics, metrics_from_rank
 from matcher.preparation import prepare_mission
 from matcher.query import Mission
@@ -193,6 +193,11 @@ class Learned:
     weights: dict[str, float]
 
 
+def _learned(ranks: list[np.ndarray], training: list[TrainingQuery], k: int) -> Learned:
+    """The hybrid's mix tuned on these ranks and ppsmatch's weights fitted on this training."""
+    return Learned(tune_mix(ranks, k), fit_weights(training) if training else dict(WEIGHTS))
+
+
 def _learn(queries: Iterable[tuple[Coalition, str, Mission, MatchIndex]], k: int,
            rng: np.random.Generator) -> Learned:
     """The hybrid's mix and ppsmatch's weights fitted on leave-one-out queries."""
@@ -201,7 +206,7 @@ def _learn(queries: Iterable[tuple[Coalition, str, Mission, MatchIndex]], k: int
         baselines, query = baseline_ranks(index, mission, hidden, k, rng)
         ranks.append(baselines["hybrid"])
         training.append(query)
-    return Learned(tune_mix(ranks, k), fit_weights(training) if training else dict(WEIGHTS))
+    return _learned(ranks, training, k)
 
 
 def _start(index: MatchIndex, pps_id: str) -> int:
@@ -220,9 +225,7 @@ def _learn_per_fold(records: list[dict[str, Any]], k: int) -> dict[int, Learned]
     out = {}
     for f in (0, 1):
         others = [r for r in records if fold[r["pps"]] != f]
-        training = [r["training"] for r in others]
-        out[f] = Learned(tune_mix([r["hybrid_by_mix"] for r in others], k),
-                         fit_weights(training) if training else dict(WEIGHTS))
+        out[f] = _learned([r["hybrid_by_mix"] for r in others], [r["training"] for r in others], k)
     return out
 
 
@@ -271,16 +274,30 @@ def hidden_member_ranks(snapshot: GraphSnapshot, k: int = 10, split_year: int | 
                      for fit in used.values()]
 
 
-def learn_weights(snapshot: GraphSnapshot, split_year: int | None = None, k: int = 10,
-                  random_state: int = 0) -> tuple[Learned, int]:
-    """ppsmatch's weights (and the hybrid's mix) fitted on leave-one-out queries of the
-    coalitions starting before `split_year` (of all, without one), and the queries used."""
+def training_queries(snapshot: GraphSnapshot, split_year: int | None = None,
+                     real_only: bool = False, random_state: int = 0) -> list[TrainingQuery]:
+    """Leave-one-out training queries of the coalitions starting before `split_year` (of all,
+    without one); with `real_only` only of pps'en that are not synthetic."""
     base = build_index(history_snapshot(snapshot, split_year) if split_year else snapshot)
+    synthetic = {p.id for p in snapshot.ppses if p.synthetic}
     coalitions = [c for c in known_coalitions(snapshot)
-                  if split_year is None or _start(base, c.pps_id) < split_year]
-    queries = sum(len(c.members) for c in coalitions)
+                  if (split_year is None or _start(base, c.pps_id) < split_year)
+                  and not (real_only and c.pps_id in synthetic)]
     rng = np.random.default_rng(random_state)
-    return _learn(_leave_one_out(base, coalitions, hide=True), k, rng), queries
+    out = []
+    for _, hidden, mission, index in _leave_one_out(base, coalitions, hide=True):
+        mission, kind, target = _as_query(index, mission, hidden, 10)
+        rows, components = candidate_components(index, prepare_mission(index, mission), kind)
+        out.append(training_query(rows, components, target, rng))
+    return out
+
+
+def learn_weights(snapshots: Sequence[GraphSnapshot], split_year: int | None = None,
+                  real_only: bool = False) -> tuple[dict[str, float], list[int]]:
+    """ppsmatch's weights fitted on the training queries of several graphs, each graph counting
+    equally (matcher.learning.fit_pooled), and the number of queries per graph."""
+    sets = [training_queries(s, split_year, real_only) for s in snapshots]
+    return fit_pooled(sets), [len(q) for q in sets]
 
 
 def rules_met_share(snapshot: GraphSnapshot, split_year: int | None = None,

@@ -149,6 +149,9 @@ class MatchIndex:
         membership = (self.membership - self.membership.multiply(drop)).tocsr()
         membership.eliminate_zeros()
         rows = sorted({r for r, _ in coords})
+        # Only the rows that lost a membership change their word norm.
+        word_norms = self.word_norms.copy()
+        word_norms[rows] = self.words.norms(membership[rows])
         profiles = self.model.profile_rows(
             [self.orgs[r] for r in rows], self.own_themes[rows], membership[rows]
         )
@@ -162,7 +165,7 @@ class MatchIndex:
             memberships=counts,
             first_year=first,
             experience=score,
-            word_norms=self.words.norms(membership),
+            word_norms=word_norms,
             overrides=overrides,
         )
 

@@ -9,6 +9,7 @@ score"); normalised to sum 1 they keep the score in [0, 1].
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,28 +39,39 @@ def training_query(rows: np.ndarray, components: np.ndarray, target: int,
     return TrainingQuery(components[np.concatenate([[position], np.sort(sample)])])
 
 
-def _loss(w: np.ndarray, queries: list[TrainingQuery], penalty: float
+def _loss(w: np.ndarray, queries: list[TrainingQuery], shares: np.ndarray, penalty: float
           ) -> tuple[float, np.ndarray]:
-    """Mean negative log-likelihood of the hidden members plus an L2 penalty, and its gradient."""
+    """Share-weighted negative log-likelihood of the hidden members plus an L2 penalty, and
+    its gradient."""
     loss = penalty * float(w @ w)
     grad = 2 * penalty * w
-    for q in queries:
+    for q, share in zip(queries, shares, strict=True):
         s = q.components @ w
         lse = logsumexp(s)
         p = np.exp(s - lse)
-        loss -= (s[0] - lse) / len(queries)
-        grad -= (q.components[0] - p @ q.components) / len(queries)
+        loss -= share * (s[0] - lse)
+        grad -= share * (q.components[0] - p @ q.components)
     return loss, grad
 
 
-def fit_weights(queries: list[TrainingQuery], penalty: float = L2_PENALTY) -> dict[str, float]:
-    """Non-negative component weights summing to 1 that rank the hidden members highest."""
-    if not queries:
+def fit_pooled(sets: Sequence[Sequence[TrainingQuery]], penalty: float = L2_PENALTY
+               ) -> dict[str, float]:
+    """Non-negative component weights summing to 1 that rank the hidden members highest, each
+    set of queries (one data set) counting equally however many queries it has."""
+    sets = [list(s) for s in sets if s]
+    if not sets:
         raise ValueError("no training queries: the data has no coalitions to learn from")
+    queries = [q for s in sets for q in s]
+    shares = np.concatenate([np.full(len(s), 1.0 / (len(s) * len(sets))) for s in sets])
     start = np.ones(len(COMPONENTS))
-    fitted = minimize(_loss, start, args=(queries, penalty), jac=True, method="L-BFGS-B",
-                      bounds=[(0.0, None)] * len(COMPONENTS))
+    fitted = minimize(_loss, start, args=(queries, shares, penalty), jac=True,
+                      method="L-BFGS-B", bounds=[(0.0, None)] * len(COMPONENTS))
     total = float(fitted.x.sum())
     if total <= 0:
         raise ValueError("the learned weights are all zero: no component separates members")
     return {c: round(float(w) / total, 4) for c, w in zip(COMPONENTS, fitted.x, strict=True)}
+
+
+def fit_weights(queries: list[TrainingQuery], penalty: float = L2_PENALTY) -> dict[str, float]:
+    """Non-negative component weights summing to 1 that rank the hidden members highest."""
+    return fit_pooled([queries], penalty)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from graph_schema.model import OrgKind
-from matcher.components import COMPONENTS, kind_components, weight_vector
+from matcher.components import COMPONENTS, kind_components, off_theme, weighed, weight_vector
 from matcher.index import MatchIndex
 from matcher.notions import organisation_provinces
 from matcher.preparation import PreparedMission
@@ -44,9 +44,12 @@ def _filter_mask(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.
 
 def candidate_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind
                          ) -> tuple[np.ndarray, np.ndarray]:
-    """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS)."""
+    """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS as weighed,
+    the context of off-theme candidates scaled down)."""
     keep = _filter_mask(index, prep, kind)
-    return index.blocks[kind].rows[keep], kind_components(index, prep, kind)[keep]
+    rows = index.blocks[kind].rows[keep]
+    components = kind_components(index, prep, kind)[keep]
+    return rows, weighed(components, off_theme(index, prep, rows, components))
 
 
 def score_kind(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from matcher.components import COMPONENTS, row_components
+from matcher.components import COMPONENTS, OFF_THEME_CONTEXT, off_theme, row_components
 from matcher.index import MatchIndex
 from matcher.network import collaboration_path
 from matcher.preparation import PreparedMission
@@ -25,6 +25,9 @@ MAX_BASIS_CHARS = 120
 # names only the source ("bron: RIS3 Noord-Nederland 2021-2027") or says "illustratief".
 SOURCED_VERB = " noemt "
 ILLUSTRATIVE = "illustratief"
+OFF_THEME_REASON = Reason(
+    "off_theme", f"werkt aan andere thema's dan de missie: regio en ervaring tellen voor "
+    f"{OFF_THEME_CONTEXT:.0%} mee")
 
 
 def short_basis(basis: str) -> str:
@@ -175,13 +178,15 @@ def _experience(index: MatchIndex, row: int) -> Reason:
 
 
 def _breakdowns(index: MatchIndex, prep: PreparedMission, rows: np.ndarray
-                ) -> tuple[list[dict[str, float]], np.ndarray]:
-    """Score components of the candidates (each in [0, 1]) and their expanded theme rows."""
-    values = row_components(index, prep, rows)
-    themes = index.profile_rows(rows)[:, index.model.n_text :].toarray()
+                ) -> tuple[list[dict[str, float]], np.ndarray, np.ndarray]:
+    """Score components of the candidates (each in [0, 1]), their expanded theme rows and
+    whether they are off-theme (matcher.components)."""
+    profiles = index.profile_rows(rows)
+    values = row_components(index, prep, rows, profiles)
+    themes = profiles[:, index.model.n_text :].toarray()
     out = [{c: round(float(v), 4) for c, v in zip(COMPONENTS, values[i], strict=True)}
            for i in range(len(rows))]
-    return out, themes
+    return out, themes, off_theme(index, prep, rows, values)
 
 
 def _reasons(index: MatchIndex, prep: PreparedMission, row: int, breakdown: dict[str, float],
@@ -217,12 +222,14 @@ def explain(index: MatchIndex, prep: PreparedMission, rows: np.ndarray, scores: 
     candidate was promoted above a better-scoring one (matcher.selection), if it was."""
     if len(rows) == 0:
         return ()
-    breakdowns, themes = _breakdowns(index, prep, rows)
+    breakdowns, themes, off = _breakdowns(index, prep, rows)
     direct = index.direct_themes(rows).toarray()
     out = []
     for i, row in enumerate(rows.tolist()):
         org = index.orgs[row]
         reasons = _reasons(index, prep, row, breakdowns[i], themes[i], direct[i])
+        if off[i]:
+            reasons = (*reasons, OFF_THEME_REASON)
         if i < len(promoted) and promoted[i]:
             reasons = (Reason("promoted", promoted[i]), *reasons)
         out.append(Candidate(org.id, org.name, org.kind.value, round(float(scores[i]), 4),

@@ -19,8 +19,9 @@ from matcher.preparation import MAX_K, PreparedMission
 
 # The short list: the best by score, enough for the longest list served.
 SHORTLIST = 2 * MAX_K
-# The largest score gap a promotion may jump (scores are in [0, 1]).
-REORDER_MARGIN = 0.02
+# The largest score gap a promotion may jump (scores are in [0, 1]; with the learned weights
+# a list's scores lie close together, about 0.1-0.3, so the margin is kept small).
+REORDER_MARGIN = 0.01
 # MMR trade-off between score and redundancy (text-profile cosine to those already chosen).
 MMR_LAMBDA = 0.8
 # Among the first p positions at least floor(p * MIX_SHARE) are new partners (no pps yet) and

@@ -55,7 +55,13 @@ def add_parsers(sub: argparse._SubParsersAction, env: Settings) -> None:
     actions = weights.add_subparsers(dest="action", required=True)
     fit = actions.add_parser("fit", help="fit the weights on the known coalitions")
     add_store_args(fit, env)
-    fit.add_argument("--data", metavar="DIR", help="a dataset in the generic import format")
+    fit.add_argument("--data", metavar="DIR", action="append", default=[],
+                     help="a dataset in the generic import format (repeatable; without it the "
+                          "store is used)")
+    fit.add_argument("--with-store", action="store_true",
+                     help="fit on the store too, beside the --data sets")
+    fit.add_argument("--real-only", action="store_true",
+                     help="learn only from pps'en that are not synthetic")
     fit.add_argument("--split-year", type=int,
                      help="fit only on coalitions starting before this year")
     fit.add_argument("--out", metavar="FILE",
@@ -120,7 +126,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    store = open_with_data(args) if not args.data else _imported(args)
+    store = open_with_data(args) if not args.data else _imported(args.data)
     try:
         result = matching.evaluate(store, args.k, args.split_year, args.ablate)
     finally:
@@ -130,29 +136,37 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _fit_weights(args: argparse.Namespace) -> int:
-    store = open_with_data(args) if not args.data else _imported(args)
+    use_store = args.with_store or not args.data
+    stores = [_imported(folder) for folder in args.data]
+    sources = list(args.data)
     try:
-        result = matching.learn_weights(store, args.split_year)
+        if use_store:
+            stores.append(open_with_data(args))
+            seeded = f" (seed bundle, {args.companies} synthetic companies, seed {args.seed})"
+            sources.append(args.store + (seeded if args.store == "memory://" else ""))
+        result = matching.learn_weights(stores, args.split_year, args.real_only)
     finally:
-        store.close()
-    seeded = f" (seed bundle, {args.companies} synthetic companies, seed {args.seed})"
-    result["fitted_on"] = args.data or args.store + (seeded if args.store == "memory://" else "")
+        for store in stores:
+            store.close()
+    result["fitted_on"] = sources
     result["fitted_at"] = datetime.date.today().isoformat()
     text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     if args.out:
         write_atomically(Path(args.out), text)
         print(f"wrote {args.out}: " + ", ".join(f"{c} {w:.3f}"
                                                for c, w in result["weights"].items()))
+        print("queries: " + ", ".join(f"{src}: {n}" for src, n in
+                                      zip(sources, result["queries"], strict=True)))
     else:
         print(text, end="")
     return 0
 
 
-def _imported(args: argparse.Namespace):
+def _imported(folder: str):
     from graph_schema.factory import open_store
 
     store = open_store("memory://")
-    seeding.import_folder(store, args.data)
+    seeding.import_folder(store, folder)
     return store
 
 

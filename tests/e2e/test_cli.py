@@ -97,9 +97,23 @@ def test_weights_fit_writes_a_weights_file_ppsmatch_can_read(capsys, tmp_path):
     code, out, _ = run(capsys, "weights", "fit", "--data", str(EXAMPLE), "--out", str(out_file))
     assert code == 0 and f"wrote {out_file}" in out
     written = json.loads(out_file.read_text(encoding="utf-8"))
-    assert written["queries"] > 0 and written["fitted_on"] == str(EXAMPLE)
+    assert written["queries"][0] > 0 and written["fitted_on"] == [str(EXAMPLE)]
     assert load_weights(out_file) == written["weights"]
     assert set(written["weights"]) == set(COMPONENTS)
+
+
+def test_weights_fit_pools_data_sets_and_the_store(capsys, tmp_path):
+    out_file = tmp_path / "weights.json"
+    code, out, _ = run(capsys, "weights", "fit", "--data", str(EXAMPLE), "--with-store",
+                       "--companies", "200", "--real-only", "--out", str(out_file))
+    assert code == 0
+    written = json.loads(out_file.read_text(encoding="utf-8"))
+    assert written["fitted_on"][0] == str(EXAMPLE)
+    assert written["fitted_on"][1].startswith("memory:// (seed bundle, 200 synthetic companies")
+    # The example's pps'en are synthetic, so only the seed's real pps'en are learned from.
+    assert written["queries"][0] == 0 < written["queries"][1]
+    assert written["real_only"] is True
+    assert f"{EXAMPLE}: 0" in out
     assert sum(written["weights"].values()) == pytest.approx(1.0, abs=1e-3)
 
 

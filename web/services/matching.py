@@ -39,7 +39,10 @@ def evaluate(store: GraphStore, k: int, split_year: int | None,
     return matcher.evaluate(store.snapshot(), k=k, split_year=split_year, ablate=ablate)
 
 
-def learn_weights(store: GraphStore, split_year: int | None) -> dict[str, Any]:
-    """ppsmatch's component weights learned from the store's known coalitions."""
-    learned, queries = matcher.learn_weights(store.snapshot(), split_year=split_year)
-    return {"weights": learned.weights, "queries": queries, "split_year": split_year}
+def learn_weights(stores: Sequence[GraphStore], split_year: int | None,
+                  real_only: bool = False) -> dict[str, Any]:
+    """ppsmatch's component weights learned from the known coalitions of several stores."""
+    weights, queries = matcher.learn_weights([s.snapshot() for s in stores], split_year,
+                                             real_only)
+    return {"weights": weights, "queries": queries, "split_year": split_year,
+            "real_only": real_only}
