@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from graph_schema.errors import StoreUnavailable
 from graph_schema.store import GraphStore
+from web.memory import release_freed_memory
 from web.services.read_model import ReadModel, build_read_model
 
 # How often a request may ask the store whether it changed (writes of other workers).
@@ -20,7 +22,19 @@ RETRY_SECONDS = 30.0
 # How long a request waits for the very first model before it gets a 503.
 FIRST_MODEL_WAIT_SECONDS = 60.0
 
+# How long the builder waits for the readers of a replaced model to finish before it hands
+# the freed memory back (requests take milliseconds; a stuck one only delays the hand-back).
+RELEASE_WAIT_SECONDS = 5.0
+
 log = logging.getLogger("ppsmatch.web")
+
+
+def _release(previous: weakref.ref[ReadModel]) -> None:
+    """Once the replaced model is gone (its last readers done), return its memory to the OS."""
+    deadline = time.monotonic() + RELEASE_WAIT_SECONDS
+    while previous() is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    release_freed_memory()
 
 
 class ReadModelNotReady(Exception):
@@ -147,6 +161,13 @@ class ReadModels:
             return
         with self._lock:
             self.builds += 1
+            previous = self._current
             self._current, self._error, self._cause = model, "", None
         self._settled.set()
         log.info("read model of revision %s built in %.2f s", model.revision, model.build_seconds)
+        if previous is not None:
+            gone = weakref.ref(previous)
+            del previous  # else this frame would keep it alive while _release waits for it
+            _release(gone)
+
+

@@ -179,3 +179,22 @@ def test_a_rebuild_completes_while_readers_saturate_the_service(seeded_store, to
     assert {status for status, _ in served} == {200}
     revisions = [revision for _, revision in served]
     assert old in revisions and write.headers[WRITE_HEADER] in revisions
+
+
+def test_a_replaced_model_is_let_go_and_its_memory_handed_back(app, client, bearer):
+    import gc
+    import weakref
+
+    from web.memory import release_freed_memory
+
+    models = state(app).read_models
+    old = weakref.ref(models.current())
+    response = client.put("/api/organisations/weg:1", json={"name": "Weg B.V.",
+                                                            "kind": "company"},
+                          headers=bearer("editor"))
+    assert response.status_code == 200
+    assert models.wait_idle(60)
+    gc.collect()
+    assert old() is None  # nothing holds the previous revision's model
+    assert models.current().revision == response.headers[WRITE_HEADER]
+    assert release_freed_memory() is True  # glibc: malloc_trim is there and was called
