@@ -169,5 +169,3 @@ class ReadModels:
             gone = weakref.ref(previous)
             del previous  # else this frame would keep it alive while _release waits for it
             _release(gone)
-
-
