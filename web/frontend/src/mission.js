@@ -38,7 +38,12 @@ function missionOf(form, themes, gemeenten) {
   };
 }
 
+// Searches can overlap (the one started on load from the draft, then the user's): only the
+// latest may show its answer, whatever order the answers arrive in.
+let latestSearch = 0;
+
 async function search(form, themes, gemeenten, partners) {
+  const ticket = ++latestSearch;
   const status = document.getElementById("status");
   const error = document.getElementById("error");
   const results = document.getElementById("results");
@@ -49,13 +54,16 @@ async function search(form, themes, gemeenten, partners) {
     return;
   }
   status.textContent = "Bezig met zoeken…";
+  results.replaceChildren();  // no answer to an earlier search stays on screen meanwhile
   rememberSearch(mission);
   try {
     const answer = await callApi("/api/recommendations", mission);
+    if (ticket !== latestSearch) return;
     results.replaceChildren(...renderResults(answer, partners));
     const count = Object.values(answer.results).reduce((n, list) => n + list.length, 0);
     status.textContent = `${count} kandidaten gevonden.`;
   } catch (failure) {
+    if (ticket !== latestSearch) return;
     status.textContent = "";
     showError(error, `Zoeken mislukt: ${failure.message}`);
   }
