@@ -4,7 +4,10 @@ a click on a node, its detail panel and the expansion of its neighbours."""
 from __future__ import annotations
 
 import json
+import math
+import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.browser import ARTIFACTS, axe_violations, screenshot
@@ -85,3 +88,33 @@ def test_the_warm_introduction_paths_of_the_coalition_are_highlighted(page):
     paths = page.evaluate("() => window.ppsmatchMap.paths")
     # Hanze and Menso Alting share a pps: partner, pps, partner.
     assert paths == {"nodes": 3, "edges": 2, "paths": 1}
+
+
+def test_expanded_neighbours_carry_kind_colour_experience_size_and_their_details(page):
+    page.goto("/netwerkkaart?limit=400")  # the pps'en only: their members are not loaded
+    _wait_for_first_frame(page)
+    assert page.evaluate("() => window.ppsmatchMap.graph.hasNode('duo:25BE')") is False
+    search = page.get_by_label("Zoek een knoop")
+    search.fill("Centre of Expertise Energie")
+    search.press("Enter")
+    panel = page.get_by_role("complementary", name="Centre of Expertise Energie")
+    expect(panel).to_be_visible()
+    panel.get_by_role("button", name="Buren uitklappen").click()
+    panel.get_by_role("link", name="Hanzehogeschool Groningen").click()
+    panel = page.get_by_role("complementary", name="Hanzehogeschool Groningen")
+    expect(panel.locator("#node-meta")).to_have_text(re.compile(r"hogeschool · lid van \d+ pps'en"))
+    memberships = int(panel.locator("#node-meta").inner_text().split(" lid van ")[1].split()[0])
+    assert memberships >= 2
+    expect(panel.locator("#node-places")).to_contain_text("Groningen")
+    attrs = page.evaluate("() => window.ppsmatchMap.graph.getNodeAttributes('duo:25BE')")
+    assert attrs["color"] == "#0072B2" and attrs["kind"] == "hbo"
+    assert attrs["size"] == pytest.approx(2 + 2.5 * math.sqrt(memberships))
+    assert "PV20" in attrs["provinces"] and attrs["themes"]
+    assert page.evaluate("() => window.ppsmatchMap.graph.hasEdge("
+                         "'duo:25BE', 'pps:centre-of-expertise-energie')")
+    # The expanded node is also found by the search box, like the loaded ones.
+    page.locator("#node-close").click()
+    search.fill("Hanzehogeschool Groningen")
+    search.press("Enter")
+    expect(page.get_by_role("complementary", name="Hanzehogeschool Groningen")).to_be_visible()
+    screenshot(page, "netwerkkaart_buren")

@@ -70,3 +70,10 @@ def test_network_map_data_respects_the_limit(client):
     cut = client.get("/netwerkkaart/graaf.json?limit=2").get_json()
     assert len(cut["nodes"]) == 2 < len(full["nodes"])
     assert cut["truncated"] is True and full["truncated"] is False
+
+
+def test_network_neighbours_of_a_pps_are_its_members_and_an_unknown_id_is_404(client):
+    found = client.get("/netwerkkaart/buren.json?id=pps:1").get_json()
+    assert {n["id"] for n in found["nodes"]} == {"duo:25LX", "kvk:1"}
+    missing = client.get("/netwerkkaart/buren.json?id=pps:none")
+    assert missing.status_code == 404 and missing.get_json()["code"] == "not_found"

@@ -28,3 +28,10 @@ def network_data():
     limit = request.args.get("limit", network_map.MAX_MAP_NODES, type=int)
     limit = min(max(limit, 1), network_map.MAX_MAP_NODES)
     return jsonify(network_map.map_graph(app_state.read_model(), limit))
+
+
+@bp.get("/netwerkkaart/buren.json")
+def network_neighbours():
+    """The neighbours of one node (`id`) with the same attributes as the map's nodes."""
+    return jsonify(network_map.neighbours_graph(app_state.read_model(),
+                                                request.args.get("id", "")))

@@ -11,17 +11,26 @@ export function buildGraph(data) {
     // A golden-angle spiral: deterministic, evenly spread, no overlap to start from.
     const angle = i * 2.399963;
     const radius = Math.sqrt(i / count) * 100;
-    graph.addNode(node.id, {
-      label: node.name, x: radius * Math.cos(angle), y: radius * Math.sin(angle),
-      size: 2 + 2.5 * Math.sqrt(node.experience), color: KIND_COLOURS[node.kind] || "#999999",
-      kind: node.kind, provinces: node.provinces, themes: node.themes,
-      synthetic: node.synthetic, experience: node.experience,
-    });
+    graph.addNode(node.id, nodeAttributes(node, radius * Math.cos(angle), radius * Math.sin(angle)));
   });
   for (const [source, target] of data.edges) {
-    if (!graph.hasEdge(source, target)) graph.addEdge(source, target, { color: "#c8c8c8", size: 0.5 });
+    if (!graph.hasEdge(source, target)) graph.addEdge(source, target, edgeAttributes());
   }
   return graph;
+}
+
+/** The attributes of a map node (graaf.json or buren.json) drawn at (x, y). */
+export function nodeAttributes(node, x, y) {
+  return {
+    label: node.name, x, y, size: 2 + 2.5 * Math.sqrt(node.experience),
+    color: KIND_COLOURS[node.kind] || "#999999", kind: node.kind, provinces: node.provinces,
+    themes: node.themes, synthetic: node.synthetic, experience: node.experience,
+  };
+}
+
+/** The attributes of a membership edge. */
+export function edgeAttributes() {
+  return { color: "#c8c8c8", size: 0.5 };
 }
 
 /** Whether a node passes the filters (theme, province, kinds); `always` ids pass anyway. */

@@ -8,7 +8,7 @@ import { callApi } from "./api.js";
 import { el, syntheticBadge } from "./dom.js";
 import { KIND_COLOURS, KIND_NL } from "./labels.js";
 import { loadDraft } from "./draft.js";
-import { buildGraph, visibleNodes } from "./network-graph.js";
+import { buildGraph, edgeAttributes, nodeAttributes, visibleNodes } from "./network-graph.js";
 import { coalitionPaths } from "./network-paths.js";
 
 const LAYOUT_MS = 4000;
@@ -100,13 +100,18 @@ function edgeLook(state, graph, edge, attrs) {
 }
 
 function fillSearch(graph, state, renderer) {
-  const names = new Map();
-  graph.forEachNode((id, attrs) => names.set(attrs.label, id));
-  byId("node-names").replaceChildren(...[...names.keys()].sort().map((n) => el("option", { value: n })));
+  state.names = new Map();
+  graph.forEachNode((id, attrs) => state.names.set(attrs.label, id));
+  listNames(state);
   byId("node-search").addEventListener("change", (event) => {
-    const id = names.get(event.target.value);
+    const id = state.names.get(event.target.value);
     if (id) select(graph, state, renderer, id);
   });
+}
+
+function listNames(state) {
+  byId("node-names").replaceChildren(
+    ...[...state.names.keys()].sort().map((n) => el("option", { value: n })));
 }
 
 function select(graph, state, renderer, node) {
@@ -138,26 +143,27 @@ function close(state, renderer) {
   renderer.refresh();
 }
 
-// Neighbours come from the API (they may lie outside the loaded graph) and stay visible
-// whatever the filters say.
+// Neighbours come from the read model with the same attributes as the loaded nodes (they may
+// lie outside the loaded graph), and stay visible whatever the filters say.
 async function expand(graph, state, renderer, apply) {
   const node = state.selected;
   if (!node) return;
-  const view = await callApi(`/api/network?id=${encodeURIComponent(node)}&depth=1`);
+  const view = await callApi(`/netwerkkaart/buren.json?id=${encodeURIComponent(node)}`);
   const centre = graph.getNodeAttributes(node);
-  for (const other of view.nodes.filter((n) => n.label === "Organisation" || n.label === "Pps")) {
+  for (const other of view.nodes) {
     if (!graph.hasNode(other.id)) {
-      const kind = other.label === "Pps" ? "pps" : other.kind || "other";
-      graph.addNode(other.id, { label: other.name, x: centre.x + Math.random() * 4 - 2,
-        y: centre.y + Math.random() * 4 - 2, size: 3, color: KIND_COLOURS[kind] || "#999999",
-        kind, provinces: [], themes: [], synthetic: Boolean(other.synthetic), experience: 0 });
+      graph.addNode(other.id, nodeAttributes(other, centre.x + Math.random() * 4 - 2,
+        centre.y + Math.random() * 4 - 2));
+      state.names.set(other.name, other.id);
     }
     state.expanded.add(other.id);
   }
-  for (const edge of view.edges) {
-    if (graph.hasNode(edge.source) && graph.hasNode(edge.target)
-        && !graph.hasEdge(edge.source, edge.target)) graph.addEdge(edge.source, edge.target);
+  for (const [source, target] of view.edges) {
+    if (graph.hasNode(source) && graph.hasNode(target) && !graph.hasEdge(source, target)) {
+      graph.addEdge(source, target, edgeAttributes());
+    }
   }
+  listNames(state);
   apply();
   select(graph, state, renderer, node);
 }
