@@ -54,6 +54,46 @@ def test_adding_partners_changes_the_checklist_and_removing_one_shows_the_what_i
     expect(_rule(page, "has_mbo")).to_have_class("met")
 
 
+def test_pointing_at_a_candidate_or_a_remove_button_previews_the_what_if_before_the_change(page):
+    _start_with_hanze(page)
+    what_if = page.locator("#what-if-body")
+    gap = page.get_by_role("region", name="Kandidaten: mbo-instellingen")
+    card = gap.locator("article.candidate").first
+    mbo_name = card.locator("h3").inner_text()
+    card.hover()
+    expect(what_if).to_contain_text(f"Als je {mbo_name} toevoegt: regels voldaan")
+    expect(what_if).to_contain_text("Minstens één mbo-instelling: wordt voldaan")
+    expect(_rule(page, "has_mbo")).to_have_class("missing to-met")
+    expect(_rule(page, "has_mbo").locator(".mark")).to_have_text("→✓")
+    expect(_rule(page, "has_mbo")).to_contain_text("(wordt voldaan)")
+    # Only a preview: nothing changed yet.
+    expect(page.locator("#member-count")).to_have_text("1")
+    assert axe_violations(page) == []
+    screenshot(page, "coalitie-wat-als-voorbeeld")
+    page.locator("h1").hover()
+    expect(_rule(page, "has_mbo")).to_have_class("missing")
+    expect(_rule(page, "has_mbo").locator(".mark")).to_have_text("✗")
+    expect(page.locator("#what-if")).to_be_hidden()
+
+    # By keyboard: focusing the remove button previews the removal.
+    page.get_by_role("button", name=f"{HANZE} verwijderen").focus()
+    expect(what_if).to_contain_text(f"Als je {HANZE} verwijdert")
+    expect(what_if).to_contain_text("Minstens één hogeschool: wordt niet meer voldaan")
+    expect(_rule(page, "has_hbo")).to_have_class("met to-missing")
+    expect(_rule(page, "has_hbo")).to_contain_text("(wordt niet meer voldaan)")
+    page.locator("#share-link").focus()
+    expect(_rule(page, "has_hbo")).to_have_class("met")
+
+    # The change itself then reports what it did, and the checklist follows.
+    card.hover()
+    expect(what_if).to_contain_text(f"Als je {mbo_name} toevoegt")
+    card.get_by_role("button", name="Toevoegen aan coalitie").click()
+    expect(what_if).to_contain_text(f"{mbo_name} toegevoegd")
+    expect(what_if).to_contain_text("Minstens één mbo-instelling: nu voldaan")
+    expect(_rule(page, "has_mbo")).to_have_class("met")
+    expect(page.locator("#checklist li.to-met, #checklist li.to-missing")).to_have_count(0)
+
+
 def test_a_shared_link_restores_the_coalition_with_names(page):
     page.goto("/coalitie?lid=duo:25BE&missie=waterstof&provincie=PV20&thema=hydrogen")
     expect(page.locator("#members li a")).to_have_text(HANZE)

@@ -72,6 +72,7 @@ function memberItem(member) {
   const remove = el("button", { type: "button", "aria-label": `${member.name} verwijderen` },
     "Verwijderen");
   remove.addEventListener("click", () => change({ remove: [member.id] }, member));
+  previewOn(remove, { remove: [member.id] }, `Als je ${member.name} verwijdert`);
   return el("li", { "data-id": member.id },
     el("a", { href: `/organisatie/${encodeURIComponent(member.id)}` }, member.name), " ",
     el("span", { class: "meta" }, KIND_NL[member.kind] || member.kind),
@@ -83,7 +84,7 @@ function renderChecklist(check) {
     { class: rule.met ? "met" : "missing", "data-rule": rule.rule },
     el("span", { class: "mark", "aria-hidden": "true" }, rule.met ? "✓" : "✗"),
     el("strong", {}, labels.rules[rule.rule] || rule.rule),
-    el("span", { class: "visually-hidden" }, rule.met ? " (voldaan)" : " (ontbreekt)"),
+    el("span", { class: "visually-hidden state" }, rule.met ? " (voldaan)" : " (ontbreekt)"),
     el("br"), el("span", { class: "reason" }, rule.reason))));
 }
 
@@ -94,35 +95,110 @@ function renderGaps(check) {
     { class: "kind-results", "aria-label": `Kandidaten: ${KINDS_NL[kind] || kind}` },
     el("h3", {}, `Ontbreekt: ${KINDS_NL[kind] || kind}`),
     el("ol", { class: "candidates" }, candidates.map((c) => el("li", {},
-      candidateCard(c, false, () => change({ add: [c.id] }, c))))))));
+      previewOn(candidateCard(c, false, () => change({ add: [c.id] }, c)),
+        { add: [c.id] }, `Als je ${c.name} toevoegt`)))))));
+}
+
+// What-if answers of the coalition as it is now, by change; emptied whenever the draft changes.
+const whatIfs = new Map();
+const preview = { shown: null, pending: null, committed: null, timer: null };
+const PREVIEW_DELAY_MS = 120;
+
+function whatIf(delta) {
+  const draft = loadDraft();
+  const key = JSON.stringify([draft.members.map((m) => m.id), delta.add || [], delta.remove || []]);
+  if (!whatIfs.has(key)) {
+    const asked = callApi("/api/coalition/what-if", missionOf(draft,
+      { add: delta.add || [], remove: delta.remove || [] }));
+    asked.catch(() => whatIfs.delete(key));  // a failed answer is asked again next time
+    whatIfs.set(key, asked);
+  }
+  return whatIfs.get(key);
+}
+
+// Pointing at or focusing a candidate (or a remove button) shows at once what the change would
+// do to the checklist and the figures; leaving it shows the last real change again.
+function previewOn(target, delta, title) {
+  const show = () => {
+    clearTimeout(preview.timer);
+    preview.pending = title;
+    preview.timer = setTimeout(async () => {
+      preview.shown = title;
+      try {
+        const answer = await whatIf(delta);
+        if (preview.shown === title) renderWhatIf(answer, title, true);
+      } catch {
+        // Only a preview: the change itself reports a failure when it is made.
+      }
+    }, PREVIEW_DELAY_MS);
+  };
+  const hide = () => {
+    if (preview.pending === title) clearTimeout(preview.timer);
+    if (preview.shown !== title) return;
+    preview.shown = null;
+    markChecklist([]);
+    if (preview.committed) renderWhatIf(...preview.committed, false);
+    else byId("what-if").hidden = true;
+  };
+  target.addEventListener("mouseenter", show);
+  target.addEventListener("focusin", show);
+  target.addEventListener("mouseleave", hide);
+  target.addEventListener("focusout", hide);
+  return target;
 }
 
 // What-if first (on the coalition as it is), then the change itself, then a fresh check.
 async function change(delta, member) {
-  const draft = loadDraft();
+  clearTimeout(preview.timer);
+  preview.shown = null;
   try {
-    const answer = await callApi("/api/coalition/what-if", missionOf(draft,
-      { add: delta.add || [], remove: delta.remove || [] }));
-    renderWhatIf(answer, delta.add ? `${member.name} toegevoegd` : `${member.name} verwijderd`);
+    const answer = await whatIf(delta);
+    preview.committed = [answer, delta.add ? `${member.name} toegevoegd` : `${member.name} verwijderd`];
+    renderWhatIf(...preview.committed, false);
   } catch (failure) {
     showError(`Wat-als mislukt: ${failure.message}`);
   }
   if (delta.add) addMember(member);
   else removeMember(member.id);
+  whatIfs.clear();
   await refresh();
 }
 
-function renderWhatIf(answer, title) {
+function renderWhatIf(answer, title, isPreview) {
   const pct = (x) => `${Math.round(x * 100)}%`;
   const sign = (x) => (x > 0 ? `+${x}` : `${x}`);
+  const now = (met) => (isPreview ? (met ? "wordt voldaan" : "wordt niet meer voldaan")
+    : (met ? "nu voldaan" : "niet meer voldaan"));
   const changed = answer.changed_rules.map((r) => el("li", { class: r.after ? "met" : "missing" },
-    `${labels.rules[r.rule] || r.rule}: ${r.after ? "nu voldaan" : "niet meer voldaan"} (${r.reason})`));
+    `${labels.rules[r.rule] || r.rule}: ${now(r.after)} (${r.reason})`));
   byId("what-if").hidden = false;
+  byId("what-if").classList.toggle("is-preview", isPreview);
+  byId("wat-als-kop").textContent = isPreview ? "Wat zou er veranderen?" : "Wat verandert er?";
   byId("what-if-body").replaceChildren(
     el("p", {}, el("strong", {}, title), ": regels voldaan ", `${answer.before.rules_met} → `,
       `${answer.after.rules_met} (${sign(answer.delta.rules_met)}), themadekking `,
-      `${pct(answer.before.coverage)} → ${pct(answer.after.coverage)}.`),
+      `${pct(answer.before.coverage)} → ${pct(answer.after.coverage)} `,
+      `(${sign(Math.round(answer.delta.coverage * 100))} procentpunt).`),
     changed.length ? el("ul", {}, changed) : el("p", {}, "Geen regel verandert."));
+  markChecklist(isPreview ? answer.changed_rules : [], now);
+}
+
+// In the checklist itself, the rules a previewed change would turn say so; only colour, mark
+// and hidden text change (no reflow: the candidate under the pointer must not move).
+function markChecklist(changedRules, now) {
+  byId("checklist").querySelectorAll("li.to-met, li.to-missing").forEach((item) => {
+    item.classList.remove("to-met", "to-missing");
+    item.querySelector(".mark").textContent = item.classList.contains("met") ? "✓" : "✗";
+    item.querySelector(".state").textContent = item.classList.contains("met")
+      ? " (voldaan)" : " (ontbreekt)";
+  });
+  for (const rule of changedRules) {
+    const item = byId("checklist").querySelector(`li[data-rule="${CSS.escape(rule.rule)}"]`);
+    if (!item) continue;
+    item.classList.add(rule.after ? "to-met" : "to-missing");
+    item.querySelector(".mark").textContent = rule.after ? "→✓" : "→✗";
+    item.querySelector(".state").textContent = ` (${now(rule.after)})`;
+  }
 }
 
 async function propose() {
@@ -131,10 +207,14 @@ async function propose() {
     const proposal = await callApi("/api/coalition/build", missionOf(draft, { max_size: 8 }));
     const take = el("button", { type: "button", class: "primary" }, "Voorstel overnemen");
     take.addEventListener("click", async () => {
+      clearTimeout(preview.timer);
+      preview.shown = null;
       proposal.added.forEach((c) => addMember(c));
       byId("proposal").hidden = true;
+      whatIfs.clear();
       await refresh();
     });
+    previewOn(take, { add: proposal.added.map((c) => c.id) }, "Als je het voorstel overneemt");
     byId("proposal").hidden = false;
     byId("proposal-body").replaceChildren(
       el("p", {}, proposal.all_met ? "Dit voorstel voldoet aan alle regels." :
