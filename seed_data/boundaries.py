@@ -1,4 +1,4 @@
-"""Province boundaries (CBS/PDOK, simplified, WGS84) for the maps of the reports."""
+"""Province and gemeente boundaries (CBS/PDOK, simplified, WGS84) for the maps."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from seed_data.bundle import BundleError
 from seed_data.csvio import DEFAULT_DATA_DIR
 
 BOUNDARIES_FILE = "regions/provincies_nl_wgs84.geojson"
+MUNICIPALITY_BOUNDARIES_FILE = "regions/gemeenten_nl_wgs84.geojson"
 Ring = tuple[tuple[float, float], ...]  # (lon, lat) points
 
 
@@ -24,16 +25,26 @@ def _rings(name: str, code: str, geometry: dict) -> tuple[Ring, ...]:
                  for polygon in polygons for ring in polygon)
 
 
-def load_province_boundaries(data_dir: Path | None = None) -> dict[str, tuple[Ring, ...]]:
-    """PVxx -> the rings of its boundary, read from the GeoJSON of the reference folder."""
-    path = (data_dir if data_dir is not None else DEFAULT_DATA_DIR) / BOUNDARIES_FILE
+def _load(name: str, data_dir: Path | None) -> dict[str, tuple[Ring, ...]]:
+    """Feature id (or statcode) -> the rings of its boundary, sorted by code."""
+    path = (data_dir if data_dir is not None else DEFAULT_DATA_DIR) / name
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
     except (OSError, ValueError, KeyError) as exc:
-        raise BundleError.at(BOUNDARIES_FILE, None, "", None,
+        raise BundleError.at(name, None, "", None,
                              f"is not a readable GeoJSON FeatureCollection ({exc})") from None
     out: dict[str, tuple[Ring, ...]] = {}
     for feature in features:
         code = str(feature.get("id") or feature.get("properties", {}).get("statcode", ""))
-        out[code] = _rings(BOUNDARIES_FILE, code, feature.get("geometry") or {})
+        out[code] = _rings(name, code, feature.get("geometry") or {})
     return dict(sorted(out.items()))
+
+
+def load_province_boundaries(data_dir: Path | None = None) -> dict[str, tuple[Ring, ...]]:
+    """PVxx -> the rings of its boundary, read from the GeoJSON of the reference folder."""
+    return _load(BOUNDARIES_FILE, data_dir)
+
+
+def load_municipality_boundaries(data_dir: Path | None = None) -> dict[str, tuple[Ring, ...]]:
+    """GMxxxx -> the rings of its boundary (the CBS gemeenten of 2024)."""
+    return _load(MUNICIPALITY_BOUNDARIES_FILE, data_dir)

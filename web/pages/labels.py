@@ -20,3 +20,8 @@ KIND_NL = {
     "government": "overheid", "board": "economic board", "knowledge_institute": "kennisinstelling",
     "other": "overig",
 }
+# Column headings of what a coalition needs (matcher.coverage.REQUIRED), counted per gemeente.
+NEEDS_NL = {
+    "hbo": "Hogescholen", "mbo": "mbo-instellingen", "company": "Werkveld",
+    "government": "Regionale steun",
+}

@@ -1,4 +1,5 @@
-"""A choropleth of the 12 provinces as inline SVG, drawn at build time (no scripts, no tiles)."""
+"""A choropleth of the 12 provinces (or of the gemeenten of one) as inline SVG, drawn at build
+time (no scripts, no tiles)."""
 
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def _label(low: float, high: float, whole: bool) -> str:
     return f"> {low:g} – {high:g}".replace(".", ",")
 
 
-def _legend(bounds: Sequence[float], top: int, caption: str, whole: bool) -> str:
+def _legend(bounds: Sequence[float], top: int, caption: str, whole: bool, no_data: str) -> str:
     parts = [f'<text x="10" y="{top + 14}" class="legend-title">{escape(caption)}</text>']
     low = 0.0
     for i, (colour, bound) in enumerate(zip(PALETTE, bounds, strict=True)):
@@ -74,14 +75,16 @@ def _legend(bounds: Sequence[float], top: int, caption: str, whole: bool) -> str
         low = bound
     y = top + 22 + len(PALETTE) * 22
     parts.append(f'<rect x="10" y="{y}" width="18" height="16" fill="{NO_DATA}" stroke="#555"/>'
-                 f'<text x="34" y="{y + 13}">niet in dit rapport</text>')
+                 f'<text x="34" y="{y + 13}">{escape(no_data)}</text>')
     return "".join(parts)
 
 
 def choropleth(shapes: Mapping[str, Sequence[Ring]], names: Mapping[str, str],
                values: Mapping[str, float], caption: str,
-               link: Callable[[str], str] | None = None, highlight: str = "") -> Markup:
-    """The provinces coloured by value (grey when absent), each titled and optionally linked."""
+               link: Callable[[str], str] | None = None, highlight: str = "",
+               area: str = "province", no_data: str = "niet in dit rapport") -> Markup:
+    """The areas coloured by value (grey, `no_data`, when absent), each titled and optionally
+    linked; each path carries its code as data-<area> (province or gemeente)."""
     project, height = _projector(shapes)
     bounds = classes(list(values.values()))
     whole = all(float(v).is_integer() for v in values.values())
@@ -90,9 +93,9 @@ def choropleth(shapes: Mapping[str, Sequence[Ring]], names: Mapping[str, str],
         d = " ".join("M" + " L".join(project(x, y) for x, y in ring) + " Z" for ring in rings)
         value = values.get(code)
         name = names.get(code, code)
-        tip = f"{name}: {value:g}" if value is not None else f"{name}: niet in dit rapport"
+        tip = f"{name}: {value:g}" if value is not None else f"{name}: {no_data}"
         stroke = ' stroke-width="3" stroke="#000"' if code == highlight else ""
-        path = (f'<path id="map-{escape(code)}" data-province="{escape(code)}" d="{d}" '
+        path = (f'<path id="map-{escape(code)}" data-{area}="{escape(code)}" d="{d}" '
                 f'fill="{_colour(value, bounds)}" fill-rule="evenodd"{stroke}>'
                 f"<title>{escape(tip)}</title></path>")
         if link is not None and value is not None:
@@ -106,5 +109,6 @@ def choropleth(shapes: Mapping[str, Sequence[Ring]], names: Mapping[str, str],
     return Markup(  # nosec B704
         f'<svg class="map" role="{role}" aria-label="{escape(caption)}" '
         f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total}" '
-        f'width="{WIDTH}" height="{total}"><g class="provinces" stroke="#555" '
-        f'stroke-width="0.8">{"".join(paths)}</g>{_legend(bounds, height, caption, whole)}</svg>')
+        f'width="{WIDTH}" height="{total}"><g class="areas" stroke="#555" '
+        f'stroke-width="0.8">{"".join(paths)}</g>'
+        f'{_legend(bounds, height, caption, whole, no_data)}</svg>')
