@@ -89,3 +89,44 @@ def test_a_mission_in_chosen_gemeenten_finds_partners_located_there(page):
     first = _section(page, "hogescholen").locator("article.candidate").first
     expect(first.locator("ul.reasons")).to_contain_text("Leeuwarden")
     assert "gemeente=GM0080" in page.url
+
+
+def test_the_form_has_every_input_and_a_partner_on_board_is_found_by_name(page):
+    page.goto("/missie")
+    for label in ("Missie (Nederlands of Engels)", "Provincie"):
+        expect(page.get_by_label(label, exact=True)).to_be_visible()
+    for name in ("Thema's", "Gemeenten", "Partners al aan boord"):
+        expect(page.get_by_role("combobox", name=name)).to_be_visible()
+    kinds = page.get_by_role("group", name="Soorten partners").get_by_role("checkbox")
+    assert kinds.count() == 8
+    page.get_by_label("Missie (Nederlands of Engels)").fill(MISSION)
+    page.get_by_label("Provincie").select_option(label="Groningen")
+    partners = page.get_by_role("combobox", name="Partners al aan boord")
+    partners.fill("Hanzehog")  # part of the name
+    page.locator(".ts-dropdown [role=option]", has_text="Hanzehogeschool Groningen").click()
+    with page.expect_request("**/api/recommendations") as asked:
+        page.get_by_role("button", name="Zoek partners").click()
+    assert json.loads(asked.value.post_data)["with"] == ["duo:25BE"]
+    hbo = _section(page, "hogescholen").locator("article.candidate h3")
+    expect(hbo.first).to_be_visible()
+    assert "Hanzehogeschool Groningen" not in hbo.all_inner_texts()  # already on board
+    mbo = _section(page, "mbo-instellingen").locator("ul.reasons")
+    expect(mbo.first).to_contain_text("Hanzehogeschool Groningen")  # a warm introduction
+
+
+def test_gemeenten_on_offer_are_those_of_the_chosen_province(page):
+    page.goto("/missie?gemeente=GM0080")  # Leeuwarden, from a shared link
+    gemeenten = page.get_by_role("combobox", name="Gemeenten")
+    chosen = page.locator("#gemeente option:checked")
+    expect(chosen).to_have_text(["Leeuwarden (Fryslân)"])
+    page.get_by_label("Provincie").select_option(label="Groningen")
+    expect(chosen).to_have_count(0)  # Leeuwarden lies in Fryslân: dropped
+    gemeenten.fill("Leeuwarden")
+    expect(page.locator(".ts-dropdown .no-results")).to_have_text("Geen gemeente gevonden")
+    gemeenten.fill("Eemsdelta")
+    page.locator(".ts-dropdown [role=option]", has_text="Eemsdelta (Groningen)").click()
+    page.get_by_label("Missie (Nederlands of Engels)").fill(MISSION)
+    with page.expect_request("**/api/recommendations") as asked:
+        page.get_by_role("button", name="Zoek partners").click()
+    sent = json.loads(asked.value.post_data)
+    assert sent["province"] == "PV20" and sent["gemeenten"] == ["GM1979"]

@@ -23,12 +23,28 @@ export function themePicker(select) {
   });
 }
 
-/** Turn a <select multiple> of gemeenten ("Naam (Provincie)") into an autocomplete. */
-export function gemeentePicker(select) {
-  return new TomSelect(select, {
+/** Turn a <select multiple> of gemeenten ("Naam (Provincie)", data-province) into an
+ * autocomplete that offers only the gemeenten of the province chosen in `provinceSelect`. */
+export function gemeentePicker(select, provinceSelect) {
+  const all = [...select.options].map((option) => ({
+    value: option.value, text: option.text, province: option.dataset.province,
+  }));
+  const picker = new TomSelect(select, {
     ...COMMON, placeholder: "gemeente zoeken",
     render: { no_results: () => '<div class="no-results">Geen gemeente gevonden</div>' },
   });
+  // A gemeente outside the chosen province would ask for two regions at once: it is dropped.
+  const restrict = () => {
+    const province = provinceSelect.value;
+    const allowed = all.filter((g) => !province || g.province === province);
+    [...picker.items].filter((v) => !allowed.some((g) => g.value === v))
+      .forEach((v) => picker.removeItem(v, true));
+    picker.clearOptions();
+    picker.addOptions(allowed);
+  };
+  provinceSelect.addEventListener("change", restrict);
+  restrict();
+  return picker;
 }
 
 /** Turn an organisation <select multiple> into a name search; `members` are preselected. */

@@ -9,7 +9,7 @@ import { KINDS_NL } from "./labels.js";
 export function start() {
   const form = document.getElementById("mission-form");
   const themes = themePicker(form.elements.thema);
-  const gemeenten = gemeentePicker(form.elements.gemeente);
+  const gemeenten = gemeentePicker(form.elements.gemeente, form.elements.provincie);
   const partners = organisationPicker(form.elements.partners, loadDraft().members);
   partners.on("item_add", (id) => addMember(partners.options[id]));
   partners.on("item_remove", (id) => {
