@@ -9,7 +9,9 @@ from tests.e2e.browser import axe_violations, screenshot
 PAGES = {
     "start": "/", "missie-zoeken": "/missie", "coalitie": "/coalitie",
     "netwerkkaart": "/netwerkkaart", "provinciekaart": "/provinciekaart",
-    "organisatie": "/organisatie/duo:25BE", "api-documentatie": "/api/docs",
+    "provinciekaart-gemeente": "/provinciekaart?maat=pps&provincie=PV20&gemeente=GM0014",
+    "organisatie": "/organisatie/duo:25BE", "pps": "/pps/pps:centre-of-expertise-energie",
+    "api-documentatie": "/api/docs",
 }
 TABLET = {"width": 768, "height": 1024}
 
