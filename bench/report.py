@@ -10,11 +10,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bench.targets import TARGETS
+from bench.targets import describe_target, misses
 
 GIB = 1024.0
 
-Row = tuple[str, str, Callable[[dict[str, Any]], float | None]]
+Row = tuple[str, str, Callable[[dict[str, Any]], float | bool | None]]
 ROWS: tuple[Row, ...] = (
     ("organisations", "", lambda f: f["organisations"]),
     ("relationships", "", lambda f: f["relationships"]),
@@ -48,31 +48,65 @@ ROWS: tuple[Row, ...] = (
 )
 
 
+# The Neo4j part (`--neo4j`): the product's loader beside one row per call, snapshot, clear.
+NEO4J_ROWS: tuple[Row, ...] = (
+    ("organisations", "", lambda f: f["organisations"]),
+    ("rows loaded (nodes + relationships)", "", lambda f: f["rows"]),
+    ("load (s)", "", lambda f: f["load"]["seconds"]),
+    ("load CPU, this process (s)", "", lambda f: f["load"]["client_cpu_s"]),
+    ("load CPU, server (s)", "", lambda f: f["load"]["server_cpu_s"]),
+    ("load (rows/s)", "neo4j_load_rows_per_s", lambda f: f["load"]["rows_per_s"]),
+    ("baseline: one row per call (rows/s)", "", lambda f: f["baseline"]["rows_per_s"]),
+    ("baseline rows timed", "", lambda f: f["baseline"]["rows"]),
+    ("load / baseline", "neo4j_load_ratio", lambda f: f["load_ratio"]),
+    ("snapshot() (s)", "neo4j_snapshot_s", lambda f: f["snapshot"]["seconds"]),
+    ("snapshot() CPU, this process (s)", "", lambda f: f["snapshot"]["client_cpu_s"]),
+    ("snapshot() CPU, server (s)", "", lambda f: f["snapshot"]["server_cpu_s"]),
+    ("snapshot() / memory store", "", lambda f: f["snapshot"]["ratio_to_memory_store"]),
+    ("snapshot() equals memory store's", "",
+     lambda f: f["snapshot"]["identical_to_memory_store"]),
+    ("clear() (s)", "", lambda f: f["clear"]["seconds"]),
+    ("clear() leaves an empty store", "", lambda f: f["clear"]["leaves_empty_store"]),
+)
+
+
 def _cell(value: float | None, target: str) -> str:
     if value is None:
         return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "[bold red]no[/]"
     text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
-    if target and value > TARGETS[target][0]:
+    if target and misses(target, value):
         return f"[bold red]{text}[/]"
     return text
 
 
-def print_table(results: Sequence[tuple[str, dict[str, Any]]], console: Console) -> None:
-    """Print one column per scale; a figure over its target is shown in red."""
-    table = Table(title="ppsmatch bench (in-process, memory store)")
+def _table(title: str, rows: Sequence[Row], results: Sequence[tuple[str, dict[str, Any]]],
+           console: Console) -> None:
+    table = Table(title=title)
     table.add_column("figure")
     for scale, _ in results:
         table.add_column(scale, justify="right")
     table.add_column("target", justify="right")
-    for label, target, get in ROWS:
-        limit = f"<= {TARGETS[target][0]:g}" if target else ""
-        table.add_row(label, *(_cell(get(f), target) for _, f in results), limit)
+    for label, target, get in rows:
+        table.add_row(label, *(_cell(get(f), target) for _, f in results),
+                      describe_target(target))
     console.print(table)
+
+
+def print_table(results: Sequence[tuple[str, dict[str, Any]]], console: Console) -> None:
+    """Print one column per scale; a figure that misses its target is shown in red."""
+    _table("ppsmatch bench (in-process, memory store)", ROWS, results, console)
     # Equal digests at a scale before and after a change: the answers did not change at all.
     for scale, figures in results:
         digests = figures.get("output_sha256", {})
         console.print(f"answers {scale}: " + ", ".join(f"{name} {value[:16]}"
                                                       for name, value in digests.items()))
+
+
+def print_neo4j_table(results: Sequence[tuple[str, dict[str, Any]]], console: Console) -> None:
+    """Print the Neo4j figures, one column per scale, in the style of `print_table`."""
+    _table("ppsmatch bench (Neo4j server)", NEO4J_ROWS, results, console)
 
 
 def write_json(folder: Path, name: str, document: dict[str, Any]) -> Path:

@@ -26,6 +26,12 @@ def add_parser(sub: argparse._SubParsersAction, env: Settings) -> None:
     bench.add_argument("--seed", type=int, default=env.seed, help="seed of the generator")
     bench.add_argument("--runs", type=count, default=30,
                        help="timed recommendations per mission (default 30)")
+    bench.add_argument("--neo4j", action="store_true",
+                       help="also load each scale into the project's Neo4j server (scripts/neo4j, "
+                            "port and home from PPSMATCH_NEO4J_*): rows/s beside a one-row-per-"
+                            "call baseline, snapshot() and clear()")
+    bench.add_argument("--only-neo4j", action="store_true",
+                       help="the Neo4j part alone (implies --neo4j)")
     bench.set_defaults(handler=_bench)
 
 
@@ -34,6 +40,8 @@ def _bench(args: argparse.Namespace) -> int:
     if not scales:
         raise ValueError("--scale: give at least one scale")
     console = Console()
-    for path in run_suite(BenchOptions(scales, args.seed, args.json_dir, args.runs), console):
+    options = BenchOptions(scales, args.seed, args.json_dir, args.runs,
+                           neo4j=args.neo4j or args.only_neo4j, in_process=not args.only_neo4j)
+    for path in run_suite(options, console):
         console.print(f"ppsmatch bench: wrote {path}")
     return 0

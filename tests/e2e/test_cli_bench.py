@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.e2e.test_cli import run
 from web.cli import EXIT_BAD_INPUT
 
@@ -48,3 +50,27 @@ def test_bench_names_an_unknown_scale(capsys, tmp_path):
     assert code == EXIT_BAD_INPUT
     assert "--scale: unknown scale 'huge'" in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.neo4j
+def test_bench_on_neo4j_loads_snapshots_and_clears_the_same_graph(capsys, tmp_path, neo4j_store):
+    code, out, _ = run(capsys, "bench", "--scale", "120", "--only-neo4j", "--seed", "3",
+                       "--json-dir", str(tmp_path))
+    [path] = sorted(tmp_path.iterdir())
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    figures = doc["neo4j"]
+    assert code == 0 and "in_process" not in doc
+    assert "load / baseline" in out and "snapshot() equals memory store's" in out
+    assert doc["targets"]["neo4j_load_rows_per_s"] == {"limit": 50_000.0, "unit": "rows/s",
+                                                       "at_least": True}
+    assert figures["organisations"] > 120 and figures["rows"] > figures["relationships"]
+    assert figures["load"]["rows_per_s"] == pytest.approx(
+        figures["rows"] / figures["load"]["seconds"])
+    assert 0 < figures["baseline"]["rows"] < figures["rows"]
+    assert figures["load_ratio"] == pytest.approx(
+        figures["load"]["rows_per_s"] / figures["baseline"]["rows_per_s"])
+    # Batches beat one call per row even on a tiny graph.
+    assert figures["load_ratio"] > 1
+    assert figures["snapshot"]["identical_to_memory_store"] is True
+    assert figures["clear"]["leaves_empty_store"] is True
+    assert neo4j_store.stats().nodes["Organisation"] == 0
