@@ -13,7 +13,7 @@ from matcher.index import MatchIndex
 from matcher.notions import REGIONAL_SUBTYPES
 from matcher.preparation import PreparedMission, prepare_mission, with_partners
 from matcher.query import Candidate, CoalitionCheck, MatchError, MatchResult, Mission, RuleResult
-from matcher.ranking import CandidateCache, rank_kind, score_kind
+from matcher.ranking import CandidateCache, rank_kind, scored
 from matcher.reasons import explain
 from matcher.rules import check_rules, missing_kinds
 from matcher.selection import top_positions
@@ -154,17 +154,20 @@ def _best_gain(index: MatchIndex, start: PreparedMission, members: list[str],
         return None
     have = _best_per_theme(index, _rows(index, members))
     best: tuple[float, float, int] | None = None
+    lead = np.zeros(0)  # the components of the best so far, for its breakdown
     for kind in mission.kinds or COVERAGE_KINDS:
-        rows, scores = score_kind(index, prep, OrgKind(kind), cache)
+        rows, components, scores = scored(index, prep, OrgKind(kind), cache)
         top = top_positions(scores, rows, mission.k)
         gains = (np.maximum(_theme_rows(index, rows[top]), have) - have) @ prep.theme_weights
         for pos, gain in zip(top.tolist(), (gains / total).tolist(), strict=True):
             key = (-round(gain, 9), -float(scores[pos]), int(rows[pos]))
             if gain > 1e-9 and (best is None or key < best):
                 best = key
+                lead = components[pos]
     if best is None:
         return None
-    return explain(index, prep, np.array([best[2]]), np.array([-best[1]]))[0]
+    return explain(index, prep, np.array([best[2]]), np.array([-best[1]]),
+                   lead[np.newaxis])[0]
 
 
 def build_coalition(index: MatchIndex, mission: Mission,

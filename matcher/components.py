@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import scipy.sparse as sp
 
 from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
@@ -42,13 +41,6 @@ def kind_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> 
     """Every candidate of a kind (block order) x COMPONENTS, in one sparse pass."""
     rows = index.blocks[kind].rows
     return _assemble(index, prep, rows, index.block_scores(kind, prep.query).reshape(-1, 2))
-
-
-def row_components(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
-                   profiles: sp.csr_matrix) -> np.ndarray:
-    """Some organisations (of any kinds) x COMPONENTS from their profile rows, for reasons."""
-    text_theme = np.asarray(profiles @ prep.query).reshape(-1, 2)
-    return _assemble(index, prep, rows, text_theme)
 
 
 def off_theme(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,

@@ -248,8 +248,9 @@ def _totals(model: CoverageModel) -> _Totals:
     )
 
 
-def _missing(counts: dict[str, int], regional: int) -> tuple[str, ...]:
-    """The required needs no organisation in the cell fills."""
+def missing_needs(counts: dict[str, int], regional: int) -> tuple[str, ...]:
+    """The required needs no organisation in a cell fills, from its counts per kind and its
+    regional supporters (also used per gemeente, web.services.municipality_coverage)."""
     return tuple(need for need, kinds in REQUIRED.items()
                  if not (regional if need == REGIONAL_NEED
                          else any(counts[k.value] for k in kinds)))
@@ -283,5 +284,5 @@ def coverage(model: CoverageModel, provinces: Sequence[str] = (),
                 prov_ids[p], theme_ids[t], (p, t) in model.priorities, counts, regional,
                 int(totals.mkb[p, t]), int(totals.pps_real[p, t]),
                 int(totals.pps_synthetic[p, t]), int(totals.mkb_in_pps[p, t]),
-                _missing(counts, regional), names))
+                missing_needs(counts, regional), names))
     return tuple(out)

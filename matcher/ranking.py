@@ -65,36 +65,52 @@ def _filter_mask(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.
     return keep
 
 
-def candidate_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
-                         cache: CandidateCache | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS as weighed,
-    the context of off-theme candidates scaled down)."""
+def _raw_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
+                    cache: CandidateCache | None) -> tuple[np.ndarray, np.ndarray]:
+    """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS unweighed)."""
     keep = _filter_mask(index, prep, kind)
     rows = index.blocks[kind].rows[keep]
     components = (cache or CandidateCache(prep)).block(index, prep, kind)[keep]
     # The rows are a copy: the partners' network fit of this prep goes in without touching
     # the cache (network fit lies in [0, 1], as kind_components would have clipped it).
     components[:, NETWORK] = prep.network.fit[rows] if prep.network is not None else 0.0
+    return rows, components
+
+
+def candidate_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
+                         cache: CandidateCache | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS as weighed,
+    the context of off-theme candidates scaled down)."""
+    rows, components = _raw_components(index, prep, kind, cache)
     return rows, weighed(components, off_theme(index, prep, rows, components))
+
+
+def scored(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
+           cache: CandidateCache | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every candidate of a kind that passes the filters: (rows, components unweighed, as the
+    breakdown shows them, scores in [0, 1])."""
+    rows, components = _raw_components(index, prep, kind, cache)
+    weighted = weighed(components, off_theme(index, prep, rows, components))
+    score = weighted @ weight_vector(prep.weights)
+    if prep.municipality_fit is not None and kind in REGIONAL_KINDS:
+        score *= weighted[:, COMPONENTS.index("region_fit")]
+    return rows, components, np.clip(score, 0.0, 1.0)
 
 
 def score_kind(
     index: MatchIndex, prep: PreparedMission, kind: OrgKind, cache: CandidateCache | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Scores in [0, 1] of every candidate of a kind that passes the filters: (rows, scores)."""
-    rows, components = candidate_components(index, prep, kind, cache)
-    score = components @ weight_vector(prep.weights)
-    if prep.municipality_fit is not None and kind in REGIONAL_KINDS:
-        score *= components[:, COMPONENTS.index("region_fit")]
-    return rows, np.clip(score, 0.0, 1.0)
+    rows, _, scores = scored(index, prep, kind, cache)
+    return rows, scores
 
 
 def rank_kind(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
               cache: CandidateCache | None = None) -> tuple[Candidate, ...]:
     """The top-k candidates of one kind, with breakdown and reasons."""
-    rows, scores = score_kind(index, prep, kind, cache)
+    rows, components, scores = scored(index, prep, kind, cache)
     if len(rows) == 0:
         return ()
     chosen = select(index, prep, rows, scores, prep.mission.k)
-    return explain(index, prep, rows[chosen.positions], scores[chosen.positions],
-                   chosen.promoted)
+    at = chosen.positions
+    return explain(index, prep, rows[at], scores[at], components[at], chosen.promoted)

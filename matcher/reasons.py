@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from matcher.components import COMPONENTS, OFF_THEME_CONTEXT, off_theme, row_components
+from matcher.components import COMPONENTS, OFF_THEME_CONTEXT, off_theme
 from matcher.index import MatchIndex
 from matcher.network import collaboration_path
 from matcher.preparation import PreparedMission
@@ -177,13 +177,11 @@ def _experience(index: MatchIndex, row: int) -> Reason:
     return Reason("experience", f"{text} (sinds {since})" if since else text)
 
 
-def _breakdowns(index: MatchIndex, prep: PreparedMission, rows: np.ndarray
-                ) -> tuple[list[dict[str, float]], np.ndarray, np.ndarray]:
-    """Score components of the candidates (each in [0, 1]), their expanded theme rows and
-    whether they are off-theme (matcher.components)."""
-    profiles = index.profile_rows(rows)
-    values = row_components(index, prep, rows, profiles)
-    themes = profiles[:, index.model.n_text :].toarray()
+def _breakdowns(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
+                values: np.ndarray) -> tuple[list[dict[str, float]], np.ndarray, np.ndarray]:
+    """Score components of the candidates (each in [0, 1]) as a dict each, their expanded theme
+    rows and whether they are off-theme (matcher.components)."""
+    themes = index.profile_rows(rows)[:, index.model.n_text :].toarray()
     out = [{c: round(float(v), 4) for c, v in zip(COMPONENTS, values[i], strict=True)}
            for i in range(len(rows))]
     return out, themes, off_theme(index, prep, rows, values)
@@ -217,12 +215,13 @@ def _reasons(index: MatchIndex, prep: PreparedMission, row: int, breakdown: dict
 
 
 def explain(index: MatchIndex, prep: PreparedMission, rows: np.ndarray, scores: np.ndarray,
-            promoted: Sequence[str] = ()) -> tuple[Candidate, ...]:
-    """Candidates for the chosen rows (in order): score, breakdown and reasons, led by why a
-    candidate was promoted above a better-scoring one (matcher.selection), if it was."""
+            components: np.ndarray, promoted: Sequence[str] = ()) -> tuple[Candidate, ...]:
+    """Candidates for the chosen rows (in order) with their unweighed components (as ranked):
+    score, breakdown and reasons, led by why a candidate was promoted above a better-scoring
+    one (matcher.selection), if it was."""
     if len(rows) == 0:
         return ()
-    breakdowns, themes, off = _breakdowns(index, prep, rows)
+    breakdowns, themes, off = _breakdowns(index, prep, rows, components)
     direct = index.direct_themes(rows).toarray()
     out = []
     for i, row in enumerate(rows.tolist()):

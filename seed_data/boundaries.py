@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from seed_data.bundle import BundleError
 from seed_data.csvio import DEFAULT_DATA_DIR
@@ -25,7 +28,10 @@ def _rings(name: str, code: str, geometry: dict) -> tuple[Ring, ...]:
                  for polygon in polygons for ring in polygon)
 
 
-def _load(name: str, data_dir: Path | None) -> dict[str, tuple[Ring, ...]]:
+# The maps draw the same boundaries on every request: they are parsed once per process
+# (about 20 ms for the gemeenten) and handed out read-only.
+@functools.cache
+def _load(name: str, data_dir: Path | None) -> Mapping[str, tuple[Ring, ...]]:
     """Feature id (or statcode) -> the rings of its boundary, sorted by code."""
     path = (data_dir if data_dir is not None else DEFAULT_DATA_DIR) / name
     try:
@@ -37,14 +43,15 @@ def _load(name: str, data_dir: Path | None) -> dict[str, tuple[Ring, ...]]:
     for feature in features:
         code = str(feature.get("id") or feature.get("properties", {}).get("statcode", ""))
         out[code] = _rings(name, code, feature.get("geometry") or {})
-    return dict(sorted(out.items()))
+    return MappingProxyType(dict(sorted(out.items())))
 
 
-def load_province_boundaries(data_dir: Path | None = None) -> dict[str, tuple[Ring, ...]]:
+def load_province_boundaries(data_dir: Path | None = None) -> Mapping[str, tuple[Ring, ...]]:
     """PVxx -> the rings of its boundary, read from the GeoJSON of the reference folder."""
     return _load(BOUNDARIES_FILE, data_dir)
 
 
-def load_municipality_boundaries(data_dir: Path | None = None) -> dict[str, tuple[Ring, ...]]:
+def load_municipality_boundaries(data_dir: Path | None = None
+                                 ) -> Mapping[str, tuple[Ring, ...]]:
     """GMxxxx -> the rings of its boundary (the CBS gemeenten of 2024)."""
     return _load(MUNICIPALITY_BOUNDARIES_FILE, data_dir)

@@ -17,7 +17,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph_schema.model import OrgKind
-from matcher.coverage import ENDED_PHASES, LOCATION_KINDS, REGIONAL_NEED, REQUIRED, _missing
+from matcher.coverage import (
+    ENDED_PHASES,
+    LOCATION_KINDS,
+    REGIONAL_NEED,
+    REQUIRED,
+    missing_needs,
+)
 from matcher.notions import (
     gives_regional_support,
     theme_ancestors,
@@ -66,7 +72,7 @@ def municipality_cells(model: ReadModel, province: str, themes: tuple[str, ...]
             needs = {need: support if need == REGIONAL_NEED
                      else sum(counts[k.value] for k in held) for need, held in REQUIRED.items()}
             out[code][theme] = MunicipalityCell(code, theme, needs, int(pps[g, t]),
-                                                _missing(counts, support))
+                                                missing_needs(counts, support))
     return out
 
 
