@@ -18,10 +18,12 @@ from matcher.sparse import most_rows
 from matcher.theme_inference import ThemeInference
 from matcher.word_profiles import WordProfiles, fit_word_profiles
 
-# Profiles keep all their n-grams up to this many organisations; above it only the
-# LARGE_GRAPH_MAX_TERMS strongest (full profiles hold ~2,000 n-grams each: 2e9 at 1M
-# organisations; on the seed, 64 terms cost 3.6 points Recall@10 and no MRR).
-FULL_PROFILES_UP_TO = 50_000
+# A graph's profiles share a budget of n-grams: each keeps its PROFILE_TERM_BUDGET /
+# organisations strongest, and never fewer than LARGE_GRAPH_MAX_TERMS (full profiles hold
+# ~2,000 n-grams each: 2e9 at 1M organisations). 64 terms everywhere cost the seed 1.8 points
+# Recall@10; this budget costs the seed 0.5 (0.2 when generated with 10,000 companies), CORDIS
+# nothing, and halves the product of a 10k graph (about 1,200 terms a profile, 100k: 127).
+PROFILE_TERM_BUDGET = 12_800_000
 LARGE_GRAPH_MAX_TERMS = 64
 
 
@@ -183,12 +185,16 @@ def build_index(snapshot: GraphSnapshot, max_features: int | None = None,
     """Fit the vectoriser and build every matrix a query needs from one snapshot.
 
     `max_features` caps the n-gram vocabulary; `max_terms` the n-grams kept per profile
-    (None: all; "auto": all up to FULL_PROFILES_UP_TO organisations, else 64).
+    (None: all; "auto": the graph's share of PROFILE_TERM_BUDGET, at least 64).
     """
     if max_terms == "auto":
-        large = len(snapshot.organisations) > FULL_PROFILES_UP_TO
-        max_terms = LARGE_GRAPH_MAX_TERMS if large else None
+        max_terms = profile_terms(len(snapshot.organisations))
     return _assemble(split_snapshot(snapshot, max_features, max_terms))
+
+
+def profile_terms(organisations: int) -> int:
+    """The n-grams each profile keeps ("auto") in a graph of this many organisations."""
+    return max(LARGE_GRAPH_MAX_TERMS, PROFILE_TERM_BUDGET // max(organisations, 1))
 
 
 def _assemble(parts: SnapshotParts) -> MatchIndex:

@@ -6,6 +6,7 @@ import numpy as np
 
 from graph_schema.model import OrgKind, RelType
 from matcher import build_index
+from matcher.index import LARGE_GRAPH_MAX_TERMS, PROFILE_TERM_BUDGET, profile_terms
 from tests.unit import graphs
 
 
@@ -58,3 +59,12 @@ def test_an_empty_graph_and_a_graph_without_pps_can_be_indexed_and_queried():
     school = Organisation("hbo:1", "Hogeschool Energie", OrgKind.HBO, description="energie")
     only_orgs = build_index(GraphSnapshot((school,), (), (), (), (), ()))
     assert [c.id for c in match(only_orgs, Mission(text="energie")).results["hbo"]] == ["hbo:1"]
+
+
+def test_profiles_share_a_budget_of_ngrams_and_keep_at_least_64():
+    assert profile_terms(10_000) == PROFILE_TERM_BUDGET // 10_000
+    assert profile_terms(100_000) > profile_terms(1_000_000) == LARGE_GRAPH_MAX_TERMS == 64
+    index = build_index(graphs.snapshot())  # a small graph keeps whole profiles
+    text = index.blocks[OrgKind.COMPANY].profile[:, : index.model.n_text]
+    whole = build_index(graphs.snapshot(), max_terms=None).blocks[OrgKind.COMPANY].profile
+    assert text.nnz == whole[:, : index.model.n_text].nnz
