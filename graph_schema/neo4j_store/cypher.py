@@ -63,8 +63,13 @@ RETURN count(*) AS merged
 """
 DELETE_ORGANISATION = ("MATCH (o:{label} {{id: $id}}) WITH o, o.id AS id DETACH DELETE o "
                        "RETURN count(id) AS deleted")
-DELETE_ALL = ("MATCH (n) WHERE NOT n:{meta} "
-              "CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
+# Relationships first, then the nodes, each in small transactions: detaching a batch of
+# nodes that holds a Theme or Province deletes its tens of thousands of relationships in that
+# one transaction, beyond the transaction memory of a 512m heap. DETACH for nodes linked in
+# between.
+DELETE_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF 10000 ROWS"
+DELETE_NODES = ("MATCH (n) WHERE NOT n:{meta} "
+                "CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
 
 # --- Reads -----------------------------------------------------------------------------------
 # Large reads come as pages collected into one record each (a record costs the Python driver

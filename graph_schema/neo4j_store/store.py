@@ -90,7 +90,8 @@ class Neo4jGraphStore:
     def clear(self) -> None:
         """Delete all nodes and relationships (in batches, so large graphs fit in memory)."""
         self._db.write(lambda tx: None)  # a partial clear must already count as a change
-        self._db.execute(fill(cypher.DELETE_ALL, meta=META_LABEL))
+        self._db.execute(fill(cypher.DELETE_RELATIONSHIPS))
+        self._db.execute(fill(cypher.DELETE_NODES, meta=META_LABEL))
         self._db.write(lambda tx: None, reset=True)
 
     def close(self) -> None:
