@@ -19,6 +19,7 @@ from matcher.coverage import coverage, coverage_model
 from matcher.preparation import prepare_mission
 from seed_data.loader import load_bundle
 from seed_data.seed import build_seed_bundle
+from web.native_threads import one_thread_per_call
 from web.services.read_model import read_model_of
 
 COVERAGE_REPEATS = 3
@@ -97,6 +98,7 @@ def _seeded_store(companies: int, seed: int) -> tuple[MemoryGraphStore, float, f
 
 def measure_scale(companies: int, seed: int, runs: int, coalition_runs: int) -> dict[str, Any]:
     """Every in-process figure for a seed graph with `companies` synthetic companies."""
+    one_thread_per_call()  # as the service runs (web.app)
     settle()
     baseline = rss_mib()
     store, generate_s, load_s = _seeded_store(companies, seed)

@@ -11,9 +11,9 @@ import numpy as np
 from graph_schema.model import OrgKind
 from matcher.index import MatchIndex
 from matcher.notions import REGIONAL_SUBTYPES
-from matcher.preparation import PreparedMission, prepare_mission
+from matcher.preparation import PreparedMission, prepare_mission, with_partners
 from matcher.query import Candidate, CoalitionCheck, MatchError, MatchResult, Mission, RuleResult
-from matcher.ranking import rank_kind, score_kind
+from matcher.ranking import CandidateCache, rank_kind, score_kind
 from matcher.reasons import explain
 from matcher.rules import check_rules, missing_kinds
 from matcher.selection import top_positions
@@ -25,15 +25,15 @@ COVERAGE_KINDS = (OrgKind.COMPANY, OrgKind.OTHER, OrgKind.KNOWLEDGE_INSTITUTE, O
 DEFAULT_MAX_SIZE = 8
 
 
-def _candidates_for(index: MatchIndex, prep: PreparedMission, kind: OrgKind
-                    ) -> tuple[Candidate, ...]:
+def _candidates_for(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
+                    cache: CandidateCache | None = None) -> tuple[Candidate, ...]:
     """Ranked candidates of a kind; governments must be regional (gemeente or provincie)."""
     mission = prep.mission
     if kind is OrgKind.GOVERNMENT and not mission.filters.subtypes:
         filters = replace(mission.filters, subtypes=tuple(sorted(REGIONAL_SUBTYPES)))
         # Filters only mask candidates, so the prepared vectors stay valid.
         prep = replace(prep, mission=replace(mission, filters=filters))
-    return rank_kind(index, prep, kind)
+    return rank_kind(index, prep, kind, cache)
 
 
 def _rows(index: MatchIndex, ids: Sequence[str]) -> list[int]:
@@ -46,7 +46,8 @@ def gap_candidates(index: MatchIndex, mission: Mission, kinds: Sequence[OrgKind]
     """Ranked candidates for each of the given missing kinds, as the coalition check picks them
     (governments only when they give regional support)."""
     prep = prepare_mission(index, mission)
-    return {kind.value: _candidates_for(index, prep, kind) for kind in kinds}
+    cache = CandidateCache(prep)
+    return {kind.value: _candidates_for(index, prep, kind, cache) for kind in kinds}
 
 
 def check_coalition(index: MatchIndex, mission: Mission) -> CoalitionCheck:
@@ -55,13 +56,15 @@ def check_coalition(index: MatchIndex, mission: Mission) -> CoalitionCheck:
 
 
 def _check(index: MatchIndex, prep: PreparedMission,
-           ranked: dict[str, tuple[Candidate, ...]] | None = None) -> CoalitionCheck:
-    """The coalition check for a prepared mission, reusing lists `ranked` already."""
+           ranked: dict[str, tuple[Candidate, ...]] | None = None,
+           cache: CandidateCache | None = None) -> CoalitionCheck:
+    """The coalition check for a prepared mission, reusing lists `ranked` already (and the
+    components of `cache`)."""
     rows = _rows(index, prep.mission.with_ids)
     rules = check_rules(index, prep, rows)
     missing = missing_kinds(index, rules, rows)
     known = {k: v for k, v in (ranked or {}).items() if k != OrgKind.GOVERNMENT.value}
-    candidates = {k.value: known.get(k.value) or _candidates_for(index, prep, k)
+    candidates = {k.value: known.get(k.value) or _candidates_for(index, prep, k, cache)
                   for k in missing}
     return CoalitionCheck(rules, tuple(k.value for k in missing), candidates)
 
@@ -74,8 +77,10 @@ def match(index: MatchIndex, mission: Mission) -> MatchResult:
         # Without text or themes every score is region and experience alone: not a match.
         raise MatchError("mission: give a mission text or at least one theme")
     kinds = mission.kinds or DEFAULT_KINDS
-    results = {OrgKind(k).value: rank_kind(index, prep, OrgKind(k)) for k in kinds}
-    check = _check(index, prep, results)
+    # The check's regional governments reuse the components of a government list asked for.
+    cache = CandidateCache(prep)
+    results = {OrgKind(k).value: rank_kind(index, prep, OrgKind(k), cache) for k in kinds}
+    check = _check(index, prep, results, cache)
     themes = tuple(index.themes[t].id for t in prep.mission_themes)
     return MatchResult(results, check, themes)
 
@@ -122,33 +127,35 @@ class CoalitionProposal:
                 "all_met": self.all_met}
 
 
-def _fill_required(index: MatchIndex, mission: Mission, members: list[str],
-                   added: list[Candidate], max_size: int) -> None:
+def _fill_required(index: MatchIndex, start: PreparedMission, members: list[str],
+                   added: list[Candidate], max_size: int, cache: CandidateCache) -> None:
     """Add the best candidate of each kind the rules still miss."""
     for kind in DEFAULT_KINDS:
-        current = replace(mission, with_ids=tuple(members))
-        prep = prepare_mission(index, current)
+        prep = with_partners(index, start, tuple(members))
         rows = _rows(index, members)
         if len(members) >= max_size or kind not in missing_kinds(
             index, check_rules(index, prep, rows), rows
         ):
             continue
-        best = _candidates_for(index, replace(prep, mission=replace(current, k=1)), kind)
+        best = _candidates_for(index, replace(prep, mission=replace(prep.mission, k=1)), kind,
+                               cache)
         if best:
             members.append(best[0].id)
             added.append(best[0])
 
 
-def _best_gain(index: MatchIndex, mission: Mission, members: list[str]) -> Candidate | None:
+def _best_gain(index: MatchIndex, start: PreparedMission, members: list[str],
+               cache: CandidateCache) -> Candidate | None:
     """Among each kind's top k, the one adding most theme coverage (ties: score, then id)."""
-    prep = prepare_mission(index, replace(mission, with_ids=tuple(members)))
+    prep = with_partners(index, start, tuple(members))
+    mission = prep.mission
     total = prep.theme_weights.sum()
     if not total:
         return None
     have = _best_per_theme(index, _rows(index, members))
     best: tuple[float, float, int] | None = None
     for kind in mission.kinds or COVERAGE_KINDS:
-        rows, scores = score_kind(index, prep, OrgKind(kind))
+        rows, scores = score_kind(index, prep, OrgKind(kind), cache)
         top = top_positions(scores, rows, mission.k)
         gains = (np.maximum(_theme_rows(index, rows[top]), have) - have) @ prep.theme_weights
         for pos, gain in zip(top.tolist(), (gains / total).tolist(), strict=True):
@@ -163,17 +170,19 @@ def _best_gain(index: MatchIndex, mission: Mission, members: list[str]) -> Candi
 def build_coalition(index: MatchIndex, mission: Mission,
                     max_size: int = DEFAULT_MAX_SIZE) -> CoalitionProposal:
     """Propose a coalition: fill the required kinds, then cover the mission's themes greedily."""
+    # The mission is prepared once; each added partner changes only its network part.
+    start = prepare_mission(index, mission)
+    cache = CandidateCache(start)
     members = list(mission.with_ids)
     added: list[Candidate] = []
-    _fill_required(index, mission, members, added, max_size)
+    _fill_required(index, start, members, added, max_size, cache)
     while len(members) < max_size:
-        extra = _best_gain(index, mission, members)
+        extra = _best_gain(index, start, members, cache)
         if extra is None:
             break
         members.append(extra.id)
         added.append(extra)
-    final = replace(mission, with_ids=tuple(members))
-    prep = prepare_mission(index, final)
+    prep = with_partners(index, start, tuple(members))
     rows = _rows(index, members)
     return CoalitionProposal(tuple(members), tuple(added), check_rules(index, prep, rows),
                              coverage(index, prep, rows))
@@ -187,9 +196,10 @@ def what_if(index: MatchIndex, mission: Mission, add: Sequence[str] = (),
         raise MatchError(f"not in the coalition: {', '.join(stray)}")
     after_ids = tuple(i for i in mission.with_ids if i not in set(remove)) + tuple(
         i for i in add if i not in mission.with_ids)
+    start = prepare_mission(index, mission)
     states = {}
     for name, ids in (("before", mission.with_ids), ("after", after_ids)):
-        prep = prepare_mission(index, replace(mission, with_ids=ids))
+        prep = with_partners(index, start, ids)
         rows = _rows(index, ids)
         states[name] = (check_rules(index, prep, rows), coverage(index, prep, rows))
     (rules_b, cov_b), (rules_a, cov_a) = states["before"], states["after"]

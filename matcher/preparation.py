@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -38,6 +38,7 @@ class PreparedMission:
     related: np.ndarray | None  # per theme: related to a mission theme (None: no themes)
     location_fit: np.ndarray | None  # per org: fit of its weighted locations, NaN: not known
     query: np.ndarray  # dense columns [text | 0] and [0 | theme weights]: one product for both
+    components: Mapping[str, float]  # the component weights before they were renormalised
 
     def region_fit(self, index: MatchIndex, rows: np.ndarray) -> np.ndarray:
         """Per organisation row: the best fit over its gemeenten (LOCATED_IN) and provinces
@@ -127,8 +128,7 @@ def prepare_mission(index: MatchIndex, mission: Mission,
     if prov or gems:
         muni_fit = regions.municipality_fit(prov[0] if prov else None, tuple(gems))
         prov_fit = regions.mission_province_fit(prov[0] if prov else None, tuple(gems))
-    seeds = np.array(sorted(_lookup(index.org_pos, mission.with_ids, "organisation")), dtype=int)
-    network = network_view(index, seeds) if len(seeds) else None
+    network = _partners(index, mission.with_ids)
     active = _active_weights(components, text_vec.nnz > 0, weights.sum() > 0, muni_fit is not None,
                              network is not None)
     related = related_themes(weights, index.model.theme_sim)
@@ -145,4 +145,22 @@ def prepare_mission(index: MatchIndex, mission: Mission,
     return PreparedMission(
         mission, weights, mission_themes, text_vec, tuple(p for p in provinces if p >= 0),
         muni_fit, prov_fit, network, active, related, location_fit, query.astype(np.float32),
+        components,
     )
+
+
+def _partners(index: MatchIndex, ids: tuple[str, ...]) -> NetworkView | None:
+    """The network reach of the partners already in the coalition (None without partners)."""
+    seeds = np.array(sorted(_lookup(index.org_pos, ids, "organisation")), dtype=int)
+    return network_view(index, seeds) if len(seeds) else None
+
+
+def with_partners(index: MatchIndex, prep: PreparedMission, ids: tuple[str, ...]
+                  ) -> PreparedMission:
+    """The prepared mission with other partners in the coalition, as prepare_mission would
+    give it: only the network reach and whether network fit weighs depend on the partners."""
+    network = _partners(index, ids)
+    active = _active_weights(prep.components, prep.text_vec.nnz > 0, prep.theme_weights.sum() > 0,
+                             prep.municipality_fit is not None, network is not None)
+    return replace(prep, mission=replace(prep.mission, with_ids=ids), network=network,
+                   weights=active)

@@ -17,6 +17,29 @@ from matcher.selection import select
 # governments and boards are scaled by their region fit, so those elsewhere sink to the bottom
 # while every candidate stays rankable.
 REGIONAL_KINDS = (OrgKind.GOVERNMENT, OrgKind.BOARD)
+NETWORK = COMPONENTS.index("network_fit")
+
+
+class CandidateCache:
+    """Every candidate's components per kind for one mission, kept while its partners change.
+
+    A coalition build adds partners one at a time and ranks the same kinds again: the text,
+    theme, region and experience columns stay as they were, only the network column and which
+    candidates are already partners change (see candidate_components).
+    """
+
+    def __init__(self, prep: PreparedMission):
+        """A cache for `prep` and the same mission with other partners (with_partners)."""
+        self._query = prep.query
+        self._blocks: dict[OrgKind, np.ndarray] = {}
+
+    def block(self, index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.ndarray:
+        """Every candidate of a kind (block order) x COMPONENTS; the network column is stale."""
+        if prep.query is not self._query:
+            raise ValueError("CandidateCache: a mission with other text, themes or regions")
+        if kind not in self._blocks:
+            self._blocks[kind] = kind_components(index, prep, kind)
+        return self._blocks[kind]
 
 
 def _filter_mask(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.ndarray:
@@ -42,30 +65,34 @@ def _filter_mask(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.
     return keep
 
 
-def candidate_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind
-                         ) -> tuple[np.ndarray, np.ndarray]:
+def candidate_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
+                         cache: CandidateCache | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS as weighed,
     the context of off-theme candidates scaled down)."""
     keep = _filter_mask(index, prep, kind)
     rows = index.blocks[kind].rows[keep]
-    components = kind_components(index, prep, kind)[keep]
+    components = (cache or CandidateCache(prep)).block(index, prep, kind)[keep]
+    # The rows are a copy: the partners' network fit of this prep goes in without touching
+    # the cache (network fit lies in [0, 1], as kind_components would have clipped it).
+    components[:, NETWORK] = prep.network.fit[rows] if prep.network is not None else 0.0
     return rows, weighed(components, off_theme(index, prep, rows, components))
 
 
 def score_kind(
-    index: MatchIndex, prep: PreparedMission, kind: OrgKind
+    index: MatchIndex, prep: PreparedMission, kind: OrgKind, cache: CandidateCache | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Scores in [0, 1] of every candidate of a kind that passes the filters: (rows, scores)."""
-    rows, components = candidate_components(index, prep, kind)
+    rows, components = candidate_components(index, prep, kind, cache)
     score = components @ weight_vector(prep.weights)
     if prep.municipality_fit is not None and kind in REGIONAL_KINDS:
         score *= components[:, COMPONENTS.index("region_fit")]
     return rows, np.clip(score, 0.0, 1.0)
 
 
-def rank_kind(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> tuple[Candidate, ...]:
+def rank_kind(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
+              cache: CandidateCache | None = None) -> tuple[Candidate, ...]:
     """The top-k candidates of one kind, with breakdown and reasons."""
-    rows, scores = score_kind(index, prep, kind)
+    rows, scores = score_kind(index, prep, kind, cache)
     if len(rows) == 0:
         return ()
     chosen = select(index, prep, rows, scores, prep.mission.k)

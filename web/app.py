@@ -8,6 +8,7 @@ from graph_schema.factory import open_store
 from graph_schema.store import GraphStore
 from web import api, assets, errors, health, logs, pages, production, security, state
 from web.config import Settings
+from web.native_threads import one_thread_per_call
 from web.services import seeding
 
 
@@ -15,6 +16,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     """Build the app; an empty embedded store is seeded so that it works out of the box."""
     settings = settings or Settings.from_env()
     production.check(settings)
+    one_thread_per_call()
     app = Flask(__name__)
     app.json.sort_keys = False  # keep the documented key order of our payloads
     # The embedded store and a store handed in are built here (the embedded one before
