@@ -34,7 +34,13 @@ ON CREATE SET m.epoch = randomUUID(), m.revision = 0, m.wide_ids = false
 SET m.revision = m.revision + 1,
     m.wide_ids = CASE WHEN $reset THEN false ELSE m.wide_ids OR $wide END
 """
-UPSERT_NODES = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row"
+# Node upserts look up which ids exist, then CREATE the absent ones and SET the others:
+# per row, MERGE costs a locking index seek before the write, CREATE only the write (a
+# quarter less server CPU for 100k organisations). A race with a concurrent creator of the
+# same id ends in a ConstraintError, and the store then runs the chunk once more.
+EXISTING_IDS = "UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN collect(n.id) AS ids"
+CREATE_NODES = "UNWIND $rows AS row CREATE (n:{label}) SET n = row"
+REPLACE_NODES = "UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row"
 MISSING_ENDPOINTS = """
 UNWIND $rows AS row
 OPTIONAL MATCH (a:{source} {{id: row.source}})
@@ -42,27 +48,28 @@ OPTIONAL MATCH (b:{target} {{id: row.target}})
 WITH row, a, b WHERE a IS NULL OR b IS NULL
 RETURN [row.i, a IS NULL] AS first ORDER BY row.i LIMIT 1
 """
-# Looks the endpoints up once: merges only when all exist, else returns the first missing
-# one as [row index, source missing?] (and the caller raises, rolling the transaction back).
+# One lean MERGE per type (its endpoint labels fixed): a row whose endpoint is missing
+# matches nothing, so `merged` short of the rows sent tells the caller to look for it with
+# MISSING_ENDPOINTS and raise, rolling the transaction back. Collecting the rows first and
+# merging in a subquery (to merge nothing when one is missing) cost about a fifth more server
+# CPU on a 100k load.
 MERGE_RELATIONSHIPS = """
 UNWIND $rows AS row
-OPTIONAL MATCH (a:{source} {{id: row.source}})
-OPTIONAL MATCH (b:{target} {{id: row.target}})
-WITH collect({{row: row, a: a, b: b}}) AS pairs
-WITH pairs, [p IN pairs WHERE p.a IS NULL OR p.b IS NULL | [p.row.i, p.a IS NULL]] AS missing
-CALL (pairs, missing) {{
-  UNWIND CASE WHEN missing = [] THEN pairs ELSE [] END AS p
-  WITH p.a AS a, p.b AS b, p.row AS row
-  MERGE (a)-[r:{type}]->(b)
-  SET r = row.props
-}}
-RETURN reduce(first = missing[0], m IN missing | CASE WHEN m[0] < first[0] THEN m ELSE first END)
-    AS first
+MATCH (a:{source} {{id: row.source}})
+MATCH (b:{target} {{id: row.target}})
+MERGE (a)-[r:{type}]->(b)
+SET r = row.props
+RETURN count(*) AS merged
 """
 DELETE_ORGANISATION = ("MATCH (o:{label} {{id: $id}}) WITH o, o.id AS id DETACH DELETE o "
                        "RETURN count(id) AS deleted")
-DELETE_ALL = ("MATCH (n) WHERE NOT n:{meta} "
-              "CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
+# Relationships first, then the nodes, each in small transactions: detaching a batch of
+# nodes that holds a Theme or Province deletes its tens of thousands of relationships in that
+# one transaction, beyond the transaction memory of a 512m heap. DETACH for nodes linked in
+# between.
+DELETE_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF 10000 ROWS"
+DELETE_NODES = ("MATCH (n) WHERE NOT n:{meta} "
+                "CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
 
 # --- Reads -----------------------------------------------------------------------------------
 # Large reads come as pages collected into one record each (a record costs the Python driver

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
+from neo4j import exceptions as neo4j_errors
+
 from graph_schema import checks, values
-from graph_schema.errors import NotFound
+from graph_schema.errors import InvalidGraphData, NotFound
 from graph_schema.model import (
     GraphSnapshot,
     GraphStats,
@@ -60,7 +62,15 @@ class Neo4jGraphStore:
         rows = [(label, node_row(node)) for label, node in map(values.clean_node, nodes)]
         for chunk in chunks(rows, self.batch_size):
             wide = any(is_wide(props["id"]) for _, props in chunk)
-            self._db.write(partial(writes.upsert_chunk, chunk=chunk), wide=wide)
+            work = partial(writes.upsert_chunk, chunk=chunk)
+            try:
+                self._db.write(work, wide=wide)
+            except InvalidGraphData as error:
+                # CREATE lost a race: a concurrent call created one of the ids found absent.
+                # Once more, that id is found and SET (where MERGE would have waited for it).
+                if not isinstance(error.__cause__, neo4j_errors.ConstraintError):
+                    raise
+                self._db.write(work, wide=wide)
         return len(rows)
 
     def link(self, relationships: Sequence[Relationship]) -> int:
@@ -80,7 +90,8 @@ class Neo4jGraphStore:
     def clear(self) -> None:
         """Delete all nodes and relationships (in batches, so large graphs fit in memory)."""
         self._db.write(lambda tx: None)  # a partial clear must already count as a change
-        self._db.execute(fill(cypher.DELETE_ALL, meta=META_LABEL))
+        self._db.execute(fill(cypher.DELETE_RELATIONSHIPS))
+        self._db.execute(fill(cypher.DELETE_NODES, meta=META_LABEL))
         self._db.write(lambda tx: None, reset=True)
 
     def close(self) -> None:

@@ -28,38 +28,27 @@ def schema_statements() -> list[str]:
 
 
 def upsert_chunk(tx: neo4j.ManagedTransaction, chunk: list[NodeRow]) -> None:
-    """Merge a chunk of nodes, one UNWIND per label."""
-    by_label: dict[Label, list[dict]] = {}
+    """Create or replace a chunk of nodes, per label: CREATE the absent ids, SET the others."""
+    by_label: dict[Label, dict[str, dict]] = {}
     for label, props in chunk:
-        by_label.setdefault(label, []).append(props)
+        by_label.setdefault(label, {})[props["id"]] = props  # a repeated id: the last wins
     for label, rows in by_label.items():
-        tx.run(fill(cypher.UPSERT_NODES, label=label), rows=rows).consume()
+        query = fill(cypher.EXISTING_IDS, label=label)
+        existing = set(tx.run(query, ids=list(rows)).single(strict=True)["ids"])
+        new = [row for node_id, row in rows.items() if node_id not in existing]
+        old = [row for node_id, row in rows.items() if node_id in existing]
+        if new:
+            tx.run(fill(cypher.CREATE_NODES, label=label), rows=new).consume()
+        if old:
+            tx.run(fill(cypher.REPLACE_NODES, label=label), rows=old).consume()
 
 
 def check_endpoints(tx: neo4j.ManagedTransaction, chunk: list[RelRow]) -> None:
     """Raise InvalidGraphData naming the first relationship with a missing endpoint."""
-    _run_per_type(tx, chunk, cypher.MISSING_ENDPOINTS)
-
-
-def link_chunk(tx: neo4j.ManagedTransaction, chunk: list[RelRow]) -> None:
-    """Merge a chunk of relationships, or raise for its first missing endpoint."""
-    _run_per_type(tx, chunk, cypher.MERGE_RELATIONSHIPS)
-
-
-def _by_type(chunk: list[RelRow]) -> dict[RelType, list[dict]]:
-    grouped: dict[RelType, list[dict]] = {}
-    for i, rel in chunk:
-        grouped.setdefault(rel.type, []).append(
-            {"i": i, "source": rel.source, "target": rel.target, "props": rel.props})
-    return grouped
-
-
-def _run_per_type(tx: neo4j.ManagedTransaction, chunk: list[RelRow], template: str) -> None:
-    """Run a per-type query over a chunk; raise for the first missing endpoint reported."""
     missing: list[tuple[int, bool]] = []
     for rel_type, rows in _by_type(chunk).items():
         source, target = REL_ENDPOINTS[rel_type]
-        query = fill(template, source=source, target=target, type=rel_type)
+        query = fill(cypher.MISSING_ENDPOINTS, source=source, target=target, type=rel_type)
         record = tx.run(query, rows=rows).single()
         if record is not None and record["first"] is not None:
             missing.append(tuple(record["first"]))
@@ -70,6 +59,26 @@ def _run_per_type(tx: neo4j.ManagedTransaction, chunk: list[RelRow], template: s
         node_id = rel.source if source_missing else rel.target
         raise InvalidGraphData(f"{rel.type.value} {rel.source} -> {rel.target}: "
                                f"{label.value} '{node_id}' does not exist")
+
+
+def link_chunk(tx: neo4j.ManagedTransaction, chunk: list[RelRow]) -> None:
+    """Merge a chunk of relationships, or raise for its first missing endpoint."""
+    for rel_type, rows in _by_type(chunk).items():
+        source, target = REL_ENDPOINTS[rel_type]
+        query = fill(cypher.MERGE_RELATIONSHIPS, source=source, target=target, type=rel_type)
+        if tx.run(query, rows=rows).single(strict=True)["merged"] < len(rows):
+            # A row matched no endpoint: name the chunk's first such row (of any type);
+            # raising rolls back what this transaction merged so far.
+            check_endpoints(tx, chunk)
+            raise InvalidGraphData(f"{rel_type.value}: an endpoint vanished during the write")
+
+
+def _by_type(chunk: list[RelRow]) -> dict[RelType, list[dict]]:
+    grouped: dict[RelType, list[dict]] = {}
+    for i, rel in chunk:
+        grouped.setdefault(rel.type, []).append(
+            {"i": i, "source": rel.source, "target": rel.target, "props": rel.props})
+    return grouped
 
 
 def delete_organisation(tx: neo4j.ManagedTransaction, node_id: str) -> None:

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("graph_schema", "matcher", "seed_data", "web")
 CYPHER = re.compile(r"\b(MATCH|MERGE|CREATE|UNWIND|RETURN|DETACH DELETE|CALL|SET)\b")
 ADAPTER = "graph_schema/neo4j_store/"
-SINKS = {"run", "query", "execute", "execute_query", "_run_per_type"}
+SINKS = {"run", "query", "execute", "execute_query"}
 ALLOWED_ENUMS = {"Label", "RelType"}  # the model's allow-lists of labels and relationship types
 QUERY_CONSTANTS = {name for name, value in vars(cypher).items()
                    if isinstance(value, str) and CYPHER.search(value)}
@@ -85,8 +85,7 @@ def violations(source: str, filename: str = "<test>", adapter: bool = True) -> l
         if (adapter and isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute | ast.Name)
                 and getattr(node.func, "attr", getattr(node.func, "id", "")) in SINKS):
-            query = node.args[-1] if getattr(node.func, "id", "") == "_run_per_type" else (
-                node.args[0] if node.args else None)
+            query = node.args[0] if node.args else None
             if query is not None and not _is_safe_query(query):
                 found.append(f"{where} a query sink gets {ast.unparse(query)}")
     return found
