@@ -25,7 +25,7 @@ class CandidateCache:
 
     A coalition build adds partners one at a time and ranks the same kinds again: the text,
     theme, region and experience columns stay as they were, only the network column and which
-    candidates are already partners change (see candidate_components).
+    candidates are already partners change (see _raw_components).
     """
 
     def __init__(self, prep: PreparedMission):
@@ -77,11 +77,11 @@ def _raw_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
     return rows, components
 
 
-def candidate_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
-                         cache: CandidateCache | None = None) -> tuple[np.ndarray, np.ndarray]:
+def candidate_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind
+                         ) -> tuple[np.ndarray, np.ndarray]:
     """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS as weighed,
     the context of off-theme candidates scaled down)."""
-    rows, components = _raw_components(index, prep, kind, cache)
+    rows, components = _raw_components(index, prep, kind, None)
     return rows, weighed(components, off_theme(index, prep, rows, components))
 
 
@@ -97,11 +97,10 @@ def scored(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
     return rows, components, np.clip(score, 0.0, 1.0)
 
 
-def score_kind(
-    index: MatchIndex, prep: PreparedMission, kind: OrgKind, cache: CandidateCache | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+def score_kind(index: MatchIndex, prep: PreparedMission, kind: OrgKind
+               ) -> tuple[np.ndarray, np.ndarray]:
     """Scores in [0, 1] of every candidate of a kind that passes the filters: (rows, scores)."""
-    rows, _, scores = scored(index, prep, kind, cache)
+    rows, _, scores = scored(index, prep, kind)
     return rows, scores
 
 

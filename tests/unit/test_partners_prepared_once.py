@@ -9,7 +9,7 @@ from graph_schema.model import OrgKind
 from matcher import Mission, build_index
 from matcher.preparation import prepare_mission, with_partners
 from matcher.query import MatchError
-from matcher.ranking import CandidateCache, score_kind
+from matcher.ranking import CandidateCache, score_kind, scored
 from tests.unit import graphs
 
 MISSION = Mission(text="warmtenet energietransitie", themes=("energietransitie",),
@@ -43,7 +43,7 @@ def test_one_cache_scores_every_partner_set_as_a_fresh_ranking(index):
     for ids in PARTNER_SETS:
         prep = with_partners(index, start, ids)
         for kind in (OrgKind.COMPANY, OrgKind.MBO, OrgKind.GOVERNMENT):
-            rows, scores = score_kind(index, prep, kind, cache)
+            rows, _, scores = scored(index, prep, kind, cache)
             fresh = prepare_mission(index, Mission(**{**_fields(MISSION), "with_ids": ids}))
             want_rows, want = score_kind(index, fresh, kind)
             np.testing.assert_array_equal(rows, want_rows)
@@ -57,7 +57,7 @@ def test_cache_refuses_a_mission_with_other_text(index):
     cache = CandidateCache(prepare_mission(index, MISSION))
     other = prepare_mission(index, Mission(text="zorgtechnologie", province="PV20"))
     with pytest.raises(ValueError, match="CandidateCache"):
-        score_kind(index, other, OrgKind.COMPANY, cache)
+        scored(index, other, OrgKind.COMPANY, cache)
 
 
 def test_with_partners_rejects_an_unknown_partner(index):
