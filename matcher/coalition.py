@@ -163,7 +163,7 @@ def _best_gain(index: MatchIndex, start: PreparedMission, members: list[str],
             key = (-round(gain, 9), -float(scores[pos]), int(rows[pos]))
             if gain > 1e-9 and (best is None or key < best):
                 best = key
-                lead = components[pos]
+                lead = components[:, pos]
     if best is None:
         return None
     return explain(index, prep, np.array([best[2]]), np.array([-best[1]]),

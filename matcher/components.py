@@ -1,4 +1,9 @@
-"""The score components of candidates: one definition for ranking, reasons and learning."""
+"""The score components of candidates: one definition for ranking, reasons and learning.
+
+The ranking holds them as COMPONENTS x candidates, one contiguous row per component: every step
+of a score reads or scales whole components over a kind's candidates (100k-1M of them), and a
+row of a C-ordered array is one contiguous run where a column is a strided one.
+"""
 
 from __future__ import annotations
 
@@ -21,54 +26,57 @@ OFF_THEME_CONTEXT = 0.5
 # Being new is no merit in itself: the newcomer prior (on real consortia about 40 % of the
 # members are new) counts in proportion to how well the newcomer fits, relative to the best
 # candidate, so a new organisation that barely fits is not lifted on being new alone.
-THEME, TEXT, NEWCOMER = (COMPONENTS.index(c) for c in ("theme_fit", "text_fit", "newcomer"))
+THEME, TEXT, WORD, REGION, NETWORK, EXPERIENCE, NEWCOMER = range(len(COMPONENTS))
 
 
 def _assemble(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
               text_theme: np.ndarray) -> np.ndarray:
-    """Rows x COMPONENTS from the (text, theme) profile products of those rows."""
-    n = len(rows)
-    region = (prep.region_fit(index, rows) if prep.municipality_fit is not None
-              else np.zeros(n))
-    network = prep.network.fit[rows] if prep.network is not None else np.zeros(n)
-    columns = [text_theme[:, 1], text_theme[:, 0], index.word_fit(rows, prep.mission.text),
-               region, network, index.experience[rows],
-               (index.memberships[rows] == 0).astype(np.float64)]
-    return np.clip(np.column_stack(columns), 0.0, 1.0)
+    """COMPONENTS x rows from the (text, theme) profile products of those rows."""
+    out = np.zeros((len(COMPONENTS), len(rows)))
+    out[THEME], out[TEXT] = text_theme[:, 1], text_theme[:, 0]
+    out[WORD] = index.word_fit(rows, prep.mission.text)
+    if prep.municipality_fit is not None:
+        out[REGION] = prep.region_fit(index, rows)
+    if prep.network is not None:
+        out[NETWORK] = prep.network.fit[rows]
+    out[EXPERIENCE] = index.experience[rows]
+    out[NEWCOMER] = index.memberships[rows] == 0
+    return np.clip(out, 0.0, 1.0, out=out)
 
 
 def kind_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.ndarray:
-    """Every candidate of a kind (block order) x COMPONENTS, in one sparse pass."""
+    """COMPONENTS x every candidate of a kind (block order), in one sparse pass."""
     rows = index.blocks[kind].rows
     return _assemble(index, prep, rows, index.block_scores(kind, prep.query).reshape(-1, 2))
 
 
 def off_theme(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
-              components: np.ndarray) -> np.ndarray:
+              theme_fit: np.ndarray) -> np.ndarray:
     """Per row: works on themes of its own, none of which fits the mission's themes."""
     if not prep.mission_themes:
         return np.zeros(len(rows), dtype=bool)
     own = np.diff(index.own_themes.indptr)[rows] > 0
-    return own & (components[:, COMPONENTS.index("theme_fit")] <= 0)
+    return own & (theme_fit <= 0)
 
 
 def relevance(components: np.ndarray) -> np.ndarray:
-    """Per candidate: its fit relative to the best candidate's, by theme fit where any
-    candidate has one, else by text fit (0 when nobody fits)."""
-    for column in (THEME, TEXT):
-        fit = components[:, column]
+    """Per candidate (COMPONENTS x candidates): its fit relative to the best candidate's, by
+    theme fit where any candidate has one, else by text fit (0 when nobody fits)."""
+    for component in (THEME, TEXT):
+        fit = components[component]
         best = fit.max(initial=0.0)
         if best > 0:
             return fit / best
-    return np.zeros(len(components))
+    return np.zeros(components.shape[1])
 
 
 def weighed(components: np.ndarray, off: np.ndarray) -> np.ndarray:
-    """The components a score weighs: the context of off-theme candidates scaled down, and
-    the newcomer prior in proportion to relevance."""
+    """The components a score weighs (COMPONENTS x candidates): the context of off-theme
+    candidates scaled down, and the newcomer prior in proportion to relevance."""
     out = components.copy()
-    out[np.ix_(off, CONTEXT)] *= OFF_THEME_CONTEXT
-    out[:, NEWCOMER] *= relevance(components)
+    # One factor per candidate (x 1.0 leaves a value exactly as it was).
+    out[CONTEXT] *= np.where(off, OFF_THEME_CONTEXT, 1.0)
+    out[NEWCOMER] *= relevance(components)
     return out
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from graph_schema.model import OrgKind
-from matcher.components import COMPONENTS, kind_components, off_theme, weighed, weight_vector
+from matcher.components import (
+    NETWORK,
+    REGION,
+    THEME,
+    kind_components,
+    off_theme,
+    weighed,
+    weight_vector,
+)
 from matcher.index import MatchIndex
 from matcher.notions import organisation_provinces
 from matcher.preparation import PreparedMission
@@ -17,15 +25,15 @@ from matcher.selection import select
 # governments and boards are scaled by their region fit, so those elsewhere sink to the bottom
 # while every candidate stays rankable.
 REGIONAL_KINDS = (OrgKind.GOVERNMENT, OrgKind.BOARD)
-NETWORK = COMPONENTS.index("network_fit")
 
 
 class CandidateCache:
     """Every candidate's components per kind for one mission, kept while its partners change.
 
     A coalition build adds partners one at a time and ranks the same kinds again: the text,
-    theme, region and experience columns stay as they were, only the network column and which
-    candidates are already partners change (see _raw_components).
+    theme, region and experience rows stay as they were, only the network row and which
+    candidates are already partners change (see _raw_components). The kept rows are
+    read-only and hold no network fit (0).
     """
 
     def __init__(self, prep: PreparedMission):
@@ -34,11 +42,14 @@ class CandidateCache:
         self._blocks: dict[OrgKind, np.ndarray] = {}
 
     def block(self, index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.ndarray:
-        """Every candidate of a kind (block order) x COMPONENTS; the network column is stale."""
+        """COMPONENTS x every candidate of a kind (block order), network fit 0, read-only."""
         if prep.query is not self._query:
             raise ValueError("CandidateCache: a mission with other text, themes or regions")
         if kind not in self._blocks:
-            self._blocks[kind] = kind_components(index, prep, kind)
+            block = kind_components(index, prep, kind)
+            block[NETWORK] = 0.0
+            block.flags.writeable = False
+            self._blocks[kind] = block
         return self._blocks[kind]
 
 
@@ -67,13 +78,18 @@ def _filter_mask(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.
 
 def _raw_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
                     cache: CandidateCache | None) -> tuple[np.ndarray, np.ndarray]:
-    """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS unweighed)."""
+    """The candidates of a kind that pass the filters: (rows, COMPONENTS x rows unweighed,
+    read-only)."""
     keep = _filter_mask(index, prep, kind)
+    block = (cache or CandidateCache(prep)).block(index, prep, kind)
+    if keep.all() and prep.network is None:
+        return index.blocks[kind].rows, block  # nothing to change: the cache's own rows
     rows = index.blocks[kind].rows[keep]
-    components = (cache or CandidateCache(prep)).block(index, prep, kind)[keep]
-    # The rows are a copy: the partners' network fit of this prep goes in without touching
-    # the cache (network fit lies in [0, 1], as kind_components would have clipped it).
-    components[:, NETWORK] = prep.network.fit[rows] if prep.network is not None else 0.0
+    components = block.copy() if len(rows) == len(keep) else block[:, keep]
+    # The copy takes the partners' network fit of this prep without touching the cache
+    # (network fit lies in [0, 1], as kind_components would have clipped it).
+    if prep.network is not None:
+        components[NETWORK] = prep.network.fit[rows]
     return rows, components
 
 
@@ -82,18 +98,18 @@ def candidate_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind
     """The candidates of a kind that pass the filters: (rows, rows x COMPONENTS as weighed,
     the context of off-theme candidates scaled down)."""
     rows, components = _raw_components(index, prep, kind, None)
-    return rows, weighed(components, off_theme(index, prep, rows, components))
+    return rows, weighed(components, off_theme(index, prep, rows, components[THEME])).T
 
 
 def scored(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
            cache: CandidateCache | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every candidate of a kind that passes the filters: (rows, components unweighed, as the
-    breakdown shows them, scores in [0, 1])."""
+    """Every candidate of a kind that passes the filters: (rows, COMPONENTS x rows unweighed,
+    as the breakdown shows them, scores in [0, 1])."""
     rows, components = _raw_components(index, prep, kind, cache)
-    weighted = weighed(components, off_theme(index, prep, rows, components))
-    score = weighted @ weight_vector(prep.weights)
+    weighted = weighed(components, off_theme(index, prep, rows, components[THEME]))
+    score = weight_vector(prep.weights) @ weighted
     if prep.municipality_fit is not None and kind in REGIONAL_KINDS:
-        score *= weighted[:, COMPONENTS.index("region_fit")]
+        score *= weighted[REGION]
     return rows, components, np.clip(score, 0.0, 1.0)
 
 
@@ -112,4 +128,4 @@ def rank_kind(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
         return ()
     chosen = select(index, prep, rows, scores, prep.mission.k)
     at = chosen.positions
-    return explain(index, prep, rows[at], scores[at], components[at], chosen.promoted)
+    return explain(index, prep, rows[at], scores[at], components[:, at].T, chosen.promoted)

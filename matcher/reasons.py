@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from matcher.components import COMPONENTS, OFF_THEME_CONTEXT, off_theme
+from matcher.components import COMPONENTS, OFF_THEME_CONTEXT, THEME, off_theme
 from matcher.index import MatchIndex
 from matcher.network import collaboration_path
 from matcher.preparation import PreparedMission
@@ -184,7 +184,7 @@ def _breakdowns(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
     themes = index.profile_rows(rows)[:, index.model.n_text :].toarray()
     out = [{c: round(float(v), 4) for c, v in zip(COMPONENTS, values[i], strict=True)}
            for i in range(len(rows))]
-    return out, themes, off_theme(index, prep, rows, values)
+    return out, themes, off_theme(index, prep, rows, values[:, THEME])
 
 
 def _reasons(index: MatchIndex, prep: PreparedMission, row: int, breakdown: dict[str, float],
