@@ -28,8 +28,8 @@ def network_view(index: MatchIndex, seeds: np.ndarray) -> NetworkView:
     """Breadth-first reach (two hops) from the coalition partners over shared pps'en."""
     n = len(index.orgs)
     direct = np.zeros(n, dtype=np.int64)
-    # Marking rows in a boolean mask counts each co-member once without sorting them (np.unique
-    # over the members of large pps'en was most of a coalition build).
+    # Marking rows (and pps'en) in a boolean mask counts each once without sorting them
+    # (np.unique over the members of large pps'en was most of a coalition build).
     for s in seeds.tolist():
         reached = np.zeros(n, dtype=bool)
         reached[index.members[index.membership[s].indices].indices] = True
@@ -37,9 +37,10 @@ def network_view(index: MatchIndex, seeds: np.ndarray) -> NetworkView:
     direct[seeds] = 0
     ring = direct > 0
     ring[seeds] = True
+    pps2 = np.zeros(len(index.ppses), dtype=bool)
+    pps2[index.membership[np.flatnonzero(ring)].indices] = True
     second = np.zeros(n, dtype=bool)
-    pps2 = np.unique(index.membership[np.flatnonzero(ring)].indices)
-    second[index.members[pps2].indices] = True
+    second[index.members[np.flatnonzero(pps2)].indices] = True
     second &= ~ring
     share = np.minimum(direct, max(len(seeds), 1)) / max(len(seeds), 1)
     fit = np.where(direct > 0, DIRECT_BASE + DIRECT_SHARE * share, np.where(second, TWO_HOPS, 0))
