@@ -131,7 +131,7 @@ def _fill_required(index: MatchIndex, start: PreparedMission, members: list[str]
                    added: list[Candidate], max_size: int, cache: CandidateCache) -> None:
     """Add the best candidate of each kind the rules still miss."""
     for kind in DEFAULT_KINDS:
-        prep = with_partners(index, start, tuple(members))
+        prep = cache.with_partners(index, start, tuple(members))
         rows = _rows(index, members)
         if len(members) >= max_size or kind not in missing_kinds(
             index, check_rules(index, prep, rows), rows
@@ -147,7 +147,7 @@ def _fill_required(index: MatchIndex, start: PreparedMission, members: list[str]
 def _best_gain(index: MatchIndex, start: PreparedMission, members: list[str],
                cache: CandidateCache) -> Candidate | None:
     """Among each kind's top k, the one adding most theme coverage (ties: score, then id)."""
-    prep = with_partners(index, start, tuple(members))
+    prep = cache.with_partners(index, start, tuple(members))
     mission = prep.mission
     total = prep.theme_weights.sum()
     if not total:
@@ -156,14 +156,15 @@ def _best_gain(index: MatchIndex, start: PreparedMission, members: list[str],
     best: tuple[float, float, int] | None = None
     lead = np.zeros(0)  # the components of the best so far, for its breakdown
     for kind in mission.kinds or COVERAGE_KINDS:
-        rows, components, scores = scored(index, prep, OrgKind(kind), cache)
+        ranked = scored(index, prep, OrgKind(kind), cache)
+        rows, scores = ranked.rows, ranked.scores
         top = top_positions(scores, rows, mission.k)
         gains = (np.maximum(_theme_rows(index, rows[top]), have) - have) @ prep.theme_weights
         for pos, gain in zip(top.tolist(), (gains / total).tolist(), strict=True):
             key = (-round(gain, 9), -float(scores[pos]), int(rows[pos]))
             if gain > 1e-9 and (best is None or key < best):
                 best = key
-                lead = components[:, pos]
+                lead = ranked.components(np.array([pos]))[0]
     if best is None:
         return None
     return explain(index, prep, np.array([best[2]]), np.array([-best[1]]),
@@ -185,7 +186,7 @@ def build_coalition(index: MatchIndex, mission: Mission,
             break
         members.append(extra.id)
         added.append(extra)
-    prep = with_partners(index, start, tuple(members))
+    prep = cache.with_partners(index, start, tuple(members))
     rows = _rows(index, members)
     return CoalitionProposal(tuple(members), tuple(added), check_rules(index, prep, rows),
                              coverage(index, prep, rows))

@@ -59,14 +59,22 @@ def off_theme(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
     return own & (theme_fit <= 0)
 
 
+def relevance_basis(components: np.ndarray) -> tuple[int, float]:
+    """The component relevance compares by (theme fit where any candidate has one, else text
+    fit) and the best candidate's value of it (0 when nobody fits)."""
+    for component in (THEME, TEXT):
+        best = float(components[component].max(initial=0.0))
+        if best > 0:
+            return component, best
+    return TEXT, 0.0
+
+
 def relevance(components: np.ndarray) -> np.ndarray:
     """Per candidate (COMPONENTS x candidates): its fit relative to the best candidate's, by
     theme fit where any candidate has one, else by text fit (0 when nobody fits)."""
-    for component in (THEME, TEXT):
-        fit = components[component]
-        best = fit.max(initial=0.0)
-        if best > 0:
-            return fit / best
+    component, best = relevance_basis(components)
+    if best > 0:
+        return components[component] / best
     return np.zeros(components.shape[1])
 
 

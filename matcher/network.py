@@ -27,13 +27,12 @@ class NetworkView:
 def network_view(index: MatchIndex, seeds: np.ndarray) -> NetworkView:
     """Breadth-first reach (two hops) from the coalition partners over shared pps'en."""
     n = len(index.orgs)
-    direct = np.zeros(n, dtype=np.int64)
-    # Marking rows (and pps'en) in a boolean mask counts each once without sorting them
-    # (np.unique over the members of large pps'en was most of a coalition build).
-    for s in seeds.tolist():
-        reached = np.zeros(n, dtype=bool)
-        reached[index.members[index.membership[s].indices].indices] = True
-        direct += reached
+    # Each partner's co-members once (a partner's reach is a few thousand rows even in a
+    # million), counted over partners in one pass; the second ring's pps'en and rows are
+    # marked in boolean masks, without sorting the many members of large pps'en.
+    reach = [np.unique(index.members[index.membership[s].indices].indices)
+             for s in seeds.tolist()]
+    direct = np.bincount(np.concatenate([np.zeros(0, dtype=np.int64), *reach]), minlength=n)
     direct[seeds] = 0
     ring = direct > 0
     ring[seeds] = True
@@ -41,9 +40,10 @@ def network_view(index: MatchIndex, seeds: np.ndarray) -> NetworkView:
     pps2[index.membership[np.flatnonzero(ring)].indices] = True
     second = np.zeros(n, dtype=bool)
     second[index.members[np.flatnonzero(pps2)].indices] = True
-    second &= ~ring
-    share = np.minimum(direct, max(len(seeds), 1)) / max(len(seeds), 1)
-    fit = np.where(direct > 0, DIRECT_BASE + DIRECT_SHARE * share, np.where(second, TWO_HOPS, 0))
+    fit = np.where(second & ~ring, TWO_HOPS, 0.0)
+    near = np.flatnonzero(direct)
+    partners = max(len(seeds), 1)
+    fit[near] = DIRECT_BASE + DIRECT_SHARE * (np.minimum(direct[near], partners) / partners)
     return NetworkView(seeds, direct, fit)
 
 

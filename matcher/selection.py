@@ -19,6 +19,8 @@ from matcher.preparation import MAX_K, PreparedMission
 
 # The short list: the best by score, enough for the longest list served.
 SHORTLIST = 2 * MAX_K
+# top_positions first takes the best of every SAMPLE_EVERY-th candidate of a long list.
+SAMPLE_EVERY = 16
 # The largest score gap a promotion may jump (scores are in [0, 1]; with the learned weights
 # a list's scores lie close together, about 0.1-0.3, so the margin is kept small).
 REORDER_MARGIN = 0.01
@@ -44,6 +46,14 @@ def top_positions(scores: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
     """Positions of the n best scores, best first, ties by row (= by id)."""
     if n >= len(scores):
         return np.lexsort((rows, -scores))
+    if len(scores) >= SAMPLE_EVERY * n * 4:
+        # The n-th best of every SAMPLE_EVERY-th score is at most the n-th best of all: the
+        # scores from it up hold the n best and every tie of the last, at a fraction of a
+        # partition over all candidates (20 ms at a million).
+        floor = np.partition(scores[::SAMPLE_EVERY], -n)[-n]
+        keep = np.flatnonzero(scores >= floor)
+        if len(keep) < len(scores):  # (not when the scores are mostly ties)
+            return keep[top_positions(scores[keep], rows[keep], n)]
     cut = np.argpartition(-scores, n - 1)[:n]
     threshold = scores[cut].min()
     above = np.flatnonzero(scores > threshold)

@@ -7,9 +7,11 @@ import pytest
 
 from graph_schema.model import OrgKind
 from matcher import Mission, build_index
+from matcher.components import REGION, kind_components, relevance_basis, weight_vector
 from matcher.preparation import prepare_mission, with_partners
 from matcher.query import MatchError
-from matcher.ranking import CandidateCache, score_kind, scored
+from matcher.ranking import REGIONAL_KINDS, CandidateCache, candidate_components, score_kind, scored
+from matcher.selection import top_positions
 from tests.unit import graphs
 
 MISSION = Mission(text="warmtenet energietransitie", themes=("energietransitie",),
@@ -43,7 +45,8 @@ def test_one_cache_scores_every_partner_set_as_a_fresh_ranking(index):
     for ids in PARTNER_SETS:
         prep = with_partners(index, start, ids)
         for kind in (OrgKind.COMPANY, OrgKind.MBO, OrgKind.GOVERNMENT):
-            rows, _, scores = scored(index, prep, kind, cache)
+            ranked = scored(index, prep, kind, cache)
+            rows, scores = ranked.rows, ranked.scores
             fresh = prepare_mission(index, Mission(**{**_fields(MISSION), "with_ids": ids}))
             want_rows, want = score_kind(index, fresh, kind)
             np.testing.assert_array_equal(rows, want_rows)
@@ -68,3 +71,39 @@ def test_with_partners_rejects_an_unknown_partner(index):
 def _fields(mission: Mission) -> dict:
     """A mission's fields by name (Mission has slots, no __dict__)."""
     return {name: getattr(mission, name) for name in Mission.__slots__}
+
+
+def _expected_scores(index, prep, kind):
+    """The scores as the weighed components of the candidates left (the definition)."""
+    rows, weighted = candidate_components(index, prep, kind)
+    score = weighted @ weight_vector(prep.weights)
+    if kind in REGIONAL_KINDS:
+        score *= weighted[:, REGION]
+    return rows, np.clip(score, 0.0, 1.0)
+
+
+@pytest.mark.parametrize("kind", [OrgKind.COMPANY, OrgKind.MBO, OrgKind.GOVERNMENT])
+def test_partners_that_were_the_best_fit_leave_relevance_to_the_others(index, kind):
+    start = prepare_mission(index, MISSION)
+    block = kind_components(index, start, kind)
+    basis, best = relevance_basis(block)
+    tops = tuple(index.orgs[r].id for r in index.blocks[kind].rows[block[basis] == best])
+    for ids in (tops, (*tops, "hbo-hanze"), ("hbo-hanze",)):
+        prep = with_partners(index, start, ids)
+        ranked = scored(index, prep, kind, CandidateCache(start))
+        rows, want = _expected_scores(index, prep, kind)
+        np.testing.assert_array_equal(ranked.rows, rows)
+        np.testing.assert_allclose(ranked.scores, want, rtol=1e-12, atol=1e-15)
+        left = relevance_basis(ranked.components(np.arange(len(rows))).T)
+        if set(tops) <= set(ids):
+            assert left != (basis, best)  # the best fit left: relevance compares with another
+
+
+def test_top_positions_of_a_long_list_are_those_of_a_full_sort():
+    rng = np.random.default_rng(7)
+    for values in (rng.random(40_000), np.round(rng.random(40_000), 2),
+                   np.where(rng.random(40_000) < 0.01, 1.0, 0.0)):
+        rows = np.sort(rng.choice(100_000, len(values), replace=False))
+        for n in (1, 10, 100):
+            want = np.lexsort((rows, -values))[:n]
+            np.testing.assert_array_equal(top_positions(values, rows, n), want)
