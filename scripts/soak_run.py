@@ -1,13 +1,16 @@
 """A soak: the real service under mixed traffic from many clients, a write each minute.
 
-usage: scripts/soak [--seconds 300] [--clients 32] [--store URL] [--json FILE]
+usage: scripts/soak [--seconds 300] [--clients 32] [--store URL] [--only KIND]
+                    [--write-every S] [--json FILE]
 
 Starts `ppsmatch serve` on PPSMATCH_PORT (default 8002), lets `--clients` threads send
-recommendations, coalition checks, network views, searches and pps/coverage reads for
-`--seconds`, and one editor write (PUT /api/organisations) each minute. Prints requests,
-errors, latency percentiles per kind and the server's RSS after warm-up and at the end, both
-taken between read-model rebuilds (a rebuild holds two models for a moment), beside the RSS
-every 30 s and its maximum.
+recommendations, coalition checks, network views, searches and pps/coverage reads (or only the
+`--only` kind) for `--seconds`, and one editor write (PUT /api/organisations) every
+`--write-every` seconds (60). Prints requests, errors, latency percentiles per kind, the p99 of
+requests sent within WRITE_WINDOW seconds after a write beside that of the others, and the
+server's RSS after warm-up and at the end, both taken between read-model rebuilds (a rebuild
+holds two models for a moment), beside the RSS every 30 s and its maximum. The graph's size
+follows PPSMATCH_COMPANIES (the seed's synthetic companies, default 5000).
 Exit 1 on any error (a status >= 400 or a failed connection) or RSS growth over 10 %.
 """
 
@@ -35,6 +38,9 @@ from web.auth import TokenFile
 REPO = Path(__file__).resolve().parent.parent
 MAX_RSS_GROWTH = 0.10
 RSS_EVERY = 30.0  # seconds between RSS samples
+# A request sent this long after a write may meet its read-model rebuild (at 100k about 12 s).
+WRITE_WINDOW = 15.0
+KINDS = ("recommend", "coalition", "network", "search", "pps", "coverage")
 MISSIONS = ("waterstof en energietransitie", "zorgtechnologie in de wijk", "slimme netten",
             "circulaire bouw", "agrifood en voeding", "cybersecurity voor het mkb")
 PROVINCES = ("Groningen", "Fryslân", "Utrecht", "Noord-Brabant", "Zeeland", "Gelderland")
@@ -123,10 +129,9 @@ class Client:
         return 0
 
 
-def requests_mix(org_ids: list[str], rng: random.Random):
-    """A random request of the mix: (kind, method, path, body)."""
-    kind = rng.choices(("recommend", "coalition", "network", "search", "pps", "coverage"),
-                       weights=(30, 15, 20, 20, 10, 5))[0]
+def requests_mix(org_ids: list[str], rng: random.Random, only: str | None = None):
+    """A random request of the mix (or of the kind `only`): (kind, method, path, body)."""
+    kind = only or rng.choices(KINDS, weights=(30, 15, 20, 20, 10, 5))[0]
     if kind == "recommend":
         return kind, "POST", "/api/recommendations", {
             "mission": rng.choice(MISSIONS), "province": rng.choice(PROVINCES), "k": 10}
@@ -153,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--store", default="memory://")
     parser.add_argument("--threads", type=int, default=8, help="server threads")
+    parser.add_argument("--only", choices=KINDS, help="send only requests of this kind")
+    parser.add_argument("--write-every", type=float, default=60.0, metavar="SECONDS")
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args(argv)
     port = int(os.environ.get("PPSMATCH_PORT", "8002"))
@@ -185,32 +192,36 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
         org_ids = [o["id"] for o in json.loads(response.read())["items"]]
     rss_ready = rss_kib(server.pid)
     latencies: dict[str, list[float]] = defaultdict(list)
+    sent: list[tuple[float, float]] = []  # (when, seconds) of every request
     errors: dict[str, int] = defaultdict(int)
     writes: list[int] = []
+    written: list[float] = []  # when each write was answered
     lock = threading.Lock()
     stop = threading.Event()
 
     def client(number: int) -> None:
         rng, conn = random.Random(number), Client(port)
         while not stop.is_set():
-            kind, method, path, body = requests_mix(org_ids, rng)
+            kind, method, path, body = requests_mix(org_ids, rng, args.only)
             started = time.perf_counter()
             status = conn.send(method, path, body)
             elapsed = time.perf_counter() - started
             with lock:
                 latencies[kind].append(elapsed)
+                sent.append((started, elapsed))
                 if status == 0 or status >= 400:
                     errors[f"{kind} {status}"] += 1
 
     def writer() -> None:
         conn, n = Client(port), 0
-        while not stop.wait(60):
+        while not stop.wait(args.write_every):
             n += 1
             status = conn.send("PUT", f"/api/organisations/soak:{n}",
                                {"name": f"Soak {n} B.V.", "kind": "company", "synthetic": True},
                                {"Authorization": f"Bearer {token}"})
             with lock:
                 writes.append(status)
+                written.append(time.perf_counter())
                 if status != 200:
                     errors[f"write {status}"] += 1
 
@@ -233,6 +244,9 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
     seconds = time.monotonic() - started
     everything = [v for vs in latencies.values() for v in vs]
     growth = (rss_end - rss_start) / rss_start if rss_start else 0.0
+    near = [any(0 <= at - w <= WRITE_WINDOW for w in written) for at, _ in sent]
+    after_write = [e for (_, e), hit in zip(sent, near, strict=True) if hit]
+    elsewhere = [e for (_, e), hit in zip(sent, near, strict=True) if not hit]
     figures = {
         "seconds": round(seconds, 1), "clients": args.clients, "store": args.store,
         "requests": len(everything), "writes": len(writes),
@@ -242,6 +256,10 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
         "p50_ms": round(percentile(everything, 50), 1),
         "p95_ms": round(percentile(everything, 95), 1),
         "p99_ms": round(percentile(everything, 99), 1),
+        "p99_after_write_ms": round(percentile(after_write, 99), 1),
+        "p99_elsewhere_ms": round(percentile(elsewhere, 99), 1),
+        "requests_after_write": len(after_write),
+        "organisations_env": os.environ.get("PPSMATCH_COMPANIES", "default"),
         "per_kind": {kind: {"n": len(vs), "p50_ms": round(percentile(vs, 50), 1),
                             "p99_ms": round(percentile(vs, 99), 1),
                             "mean_ms": round(statistics.fmean(vs) * 1000, 1)}
