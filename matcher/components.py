@@ -32,13 +32,11 @@ THEME, TEXT, WORD, REGION, NETWORK, EXPERIENCE, NEWCOMER = range(len(COMPONENTS)
 def _assemble(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
               text_theme: np.ndarray) -> np.ndarray:
     """COMPONENTS x rows from the (text, theme) profile products of those rows."""
-    out = np.zeros((len(COMPONENTS), len(rows)))
+    out = np.empty((len(COMPONENTS), len(rows)))  # every row is written below
     out[THEME], out[TEXT] = text_theme[:, 1], text_theme[:, 0]
     out[WORD] = index.word_fit(rows, prep.mission.text)
-    if prep.municipality_fit is not None:
-        out[REGION] = prep.region_fit(index, rows)
-    if prep.network is not None:
-        out[NETWORK] = prep.network.fit[rows]
+    out[REGION] = prep.region_fit(index, rows) if prep.municipality_fit is not None else 0.0
+    out[NETWORK] = prep.network.fit[rows] if prep.network is not None else 0.0
     out[EXPERIENCE] = index.experience[rows]
     out[NEWCOMER] = index.memberships[rows] == 0
     return np.clip(out, 0.0, 1.0, out=out)
@@ -81,9 +79,15 @@ def relevance(components: np.ndarray) -> np.ndarray:
 def weighed(components: np.ndarray, off: np.ndarray) -> np.ndarray:
     """The components a score weighs (COMPONENTS x candidates): the context of off-theme
     candidates scaled down, and the newcomer prior in proportion to relevance."""
-    out = components.copy()
-    # One factor per candidate (x 1.0 leaves a value exactly as it was).
-    out[CONTEXT] *= np.where(off, OFF_THEME_CONTEXT, 1.0)
+    out = np.empty_like(components)
+    # One factor per candidate (x 1.0 leaves a value exactly as it was), written row by row:
+    # one pass over each component, none over a copy of all of them.
+    factor = np.where(off, OFF_THEME_CONTEXT, 1.0)
+    for component in range(len(COMPONENTS)):
+        if component in CONTEXT:
+            np.multiply(components[component], factor, out=out[component])
+        else:
+            out[component] = components[component]
     out[NEWCOMER] *= relevance(components)
     return out
 
