@@ -28,11 +28,16 @@ def network_view(index: MatchIndex, seeds: np.ndarray) -> NetworkView:
     """Breadth-first reach (two hops) from the coalition partners over shared pps'en."""
     n = len(index.orgs)
     # Each partner's co-members once (a partner's reach is a few thousand rows even in a
-    # million), counted over partners in one pass; the second ring's pps'en and rows are
-    # marked in boolean masks, without sorting the many members of large pps'en.
-    reach = [np.unique(index.members[index.membership[s].indices].indices)
-             for s in seeds.tolist()]
-    direct = np.bincount(np.concatenate([np.zeros(0, dtype=np.int64), *reach]), minlength=n)
+    # million), without sorting them, counted over partners in one pass; the second ring's
+    # pps'en and rows are marked in boolean masks.
+    last = np.empty(n, dtype=np.int64)  # per row: where it last occurs in a partner's reach
+    reach = [np.zeros(0, dtype=np.int64)]
+    for s in seeds.tolist():
+        rows = index.members[index.membership[s].indices].indices
+        at = np.arange(len(rows))
+        last[rows] = at  # of a row met twice, the later write stays: one occurrence is kept
+        reach.append(rows[last[rows] == at])
+    direct = np.bincount(np.concatenate(reach), minlength=n)
     direct[seeds] = 0
     ring = direct > 0
     ring[seeds] = True
@@ -40,7 +45,8 @@ def network_view(index: MatchIndex, seeds: np.ndarray) -> NetworkView:
     pps2[index.membership[np.flatnonzero(ring)].indices] = True
     second = np.zeros(n, dtype=bool)
     second[index.members[np.flatnonzero(pps2)].indices] = True
-    fit = np.where(second & ~ring, TWO_HOPS, 0.0)
+    fit = np.zeros(n)
+    fit[second & ~ring] = TWO_HOPS
     near = np.flatnonzero(direct)
     partners = max(len(seeds), 1)
     fit[near] = DIRECT_BASE + DIRECT_SHARE * (np.minimum(direct[near], partners) / partners)
