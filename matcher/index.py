@@ -14,7 +14,7 @@ from matcher.features import ProfileModel, experience
 from matcher.graph_parts import SnapshotParts, split_snapshot
 from matcher.location_reasons import LocationModel
 from matcher.regions import RegionModel
-from matcher.sparse import most_rows
+from matcher.sparse import most_rows, pattern_groups
 from matcher.theme_inference import ThemeInference
 from matcher.word_profiles import WordProfiles, fit_word_profiles
 
@@ -77,6 +77,11 @@ class MatchIndex:
     own_themes: sp.csr_matrix  # org x theme: WORKS_ON weight, SBI fit
     org_municipalities: sp.csr_matrix  # org x gemeente, 0/1
     org_provinces: sp.csr_matrix  # org x province, 0/1 (OPERATES_IN, gemeente unknown)
+    # Organisations with the same gemeenten and provinces share a location group: a region
+    # fit is computed per group (a few thousand) and read per organisation.
+    location_group: np.ndarray  # org -> its group
+    group_municipalities: sp.csr_matrix  # group x gemeente, as org_municipalities
+    group_provinces: sp.csr_matrix  # group x province, as org_provinces
     ppses: tuple[Pps, ...]
     pps_pos: dict[str, int]
     pps_start: np.ndarray
@@ -205,6 +210,8 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
     counts, first, score = experience(parts.membership, parts.pps_start, parts.reference_year)
     words = fit_word_profiles(parts.ppses)
     kinds = np.array([list(OrgKind).index(o.kind) for o in orgs], dtype=np.int64)
+    groups, examples = pattern_groups(sp.hstack([parts.org_municipalities,
+                                                 parts.org_provinces], format="csr"))
     kind_pos = np.zeros(len(orgs), dtype=np.int64)
     blocks: dict[OrgKind, KindBlock] = {}
     for code, kind in enumerate(OrgKind):
@@ -224,6 +231,9 @@ def _assemble(parts: SnapshotParts) -> MatchIndex:
         own_themes=parts.own_themes,
         org_municipalities=parts.org_municipalities,
         org_provinces=parts.org_provinces,
+        location_group=groups,
+        group_municipalities=parts.org_municipalities[examples],
+        group_provinces=parts.org_provinces[examples],
         ppses=parts.ppses,
         pps_pos={p.id: i for i, p in enumerate(parts.ppses)},
         pps_start=parts.pps_start,

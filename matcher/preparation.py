@@ -13,7 +13,7 @@ from matcher.index import MatchIndex
 from matcher.location_reasons import related_themes
 from matcher.network import NetworkView, network_view
 from matcher.query import MatchError, Mission
-from matcher.sparse import row_max_at, unit_rows
+from matcher.sparse import row_max, unit_rows
 from matcher.weights import WEIGHTS
 
 # Largest top-k served: MMR compares the short list pairwise (3k x 3k).
@@ -49,12 +49,13 @@ class PreparedMission:
         """
         if self.municipality_fit is None or self.province_fit is None:
             return np.zeros(len(rows))
-        local = row_max_at(index.org_municipalities, rows, self.municipality_fit)
+        groups = index.location_group[rows]
+        local = row_max(index.group_municipalities, self.municipality_fit)[groups]
         if self.location_fit is not None:
             weighted = self.location_fit[rows]
             known = ~np.isnan(weighted)
             local[known] = weighted[known]
-        return np.maximum(local, row_max_at(index.org_provinces, rows, self.province_fit))
+        return np.maximum(local, row_max(index.group_provinces, self.province_fit)[groups])
 
 
 def _lookup(table: dict[str, int], ids: tuple[str, ...], what: str) -> list[int]:

@@ -14,6 +14,10 @@ from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 PADDED_VALUES = 8_000_000
 
 
+# pattern_groups keys rows of at most this many columns (an organisation's gemeenten and
+# provinces: mostly one); longer rows are groups of their own.
+PATTERN_WIDTH = 16
+
 # Above this share of an array's rows, a reader of some rows reads all of them and picks its
 # rows from the result: cheaper than copying that many rows out of a CSR matrix first.
 MOST_ROWS = 0.25
@@ -35,6 +39,29 @@ def most_rows(rows: np.ndarray, total: int) -> bool:
     return len(rows) > MOST_ROWS * total
 
 
+def pattern_groups(matrix: sp.csr_matrix, longest: int = PATTERN_WIDTH
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Rows grouped by their pattern (the set of their columns): per row its group and, per
+    group, its first row. A row of more than `longest` columns is a group of its own."""
+    pattern = sp.csr_matrix(matrix, copy=True)
+    pattern.sort_indices()
+    lengths = np.diff(pattern.indptr)
+    short = lengths <= longest
+    width = int(lengths[short].max(initial=0))
+    # Short rows as fixed-width keys: their length, then their columns padded with -1.
+    keys = np.full((int(short.sum()), width + 1), -1, dtype=np.int64)
+    keys[:, 0] = lengths[short]
+    within = np.arange(width) < lengths[short][:, None]
+    keys[:, 1:][within] = pattern[np.flatnonzero(short)].indices
+    packed = np.ascontiguousarray(keys).view(np.dtype((np.void, keys.shape[1] * 8))).ravel()
+    _, first, inverse = np.unique(packed, return_index=True, return_inverse=True)
+    groups = np.empty(matrix.shape[0], dtype=np.int64)
+    groups[short] = inverse.reshape(-1)
+    long = np.flatnonzero(~short)
+    groups[long] = len(first) + np.arange(len(long))
+    return groups, np.concatenate([np.flatnonzero(short)[first], long])
+
+
 def row_max(matrix: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
     """For each row, the max of `values` over the row's column indices (0 for empty rows)."""
     out = np.zeros(matrix.shape[0], dtype=np.float64)
@@ -45,13 +72,6 @@ def row_max(matrix: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
     # reduceat over the starts of non-empty rows: empty rows between them have zero length.
     out[filled] = np.maximum.reduceat(vals, matrix.indptr[:-1][filled])
     return out
-
-
-def row_max_at(matrix: sp.csr_matrix, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """row_max of some rows of `matrix`, in the order of `rows`."""
-    if most_rows(rows, matrix.shape[0]):
-        return row_max(matrix, values)[rows]
-    return row_max(matrix[rows], values)
 
 
 def distinct_rows(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

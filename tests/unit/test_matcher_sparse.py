@@ -11,6 +11,7 @@ from matcher.sparse import (
     distinct_rows,
     expand_max,
     keep_top_per_row,
+    pattern_groups,
     row_max,
     sparse_lookup,
 )
@@ -81,3 +82,32 @@ def test_distinct_rows_gives_each_row_its_own():
     assert np.array_equal(sets[inverse], flags)
     assert len(sets) == len({row.tobytes() for row in flags})
     assert distinct_rows(np.zeros((3, 0), dtype=bool))[1].tolist() == [0, 0, 0]
+
+
+def test_pattern_groups_share_a_group_by_the_set_of_columns_and_long_rows_stand_alone():
+    rows = [[0, 2], [2, 0], [1], [], [0, 2], [0, 1, 2, 3], [0, 1, 2, 3], []]
+    m = sp.lil_matrix((len(rows), 4))
+    for i, cols in enumerate(rows):
+        for c in cols:
+            m[i, c] = 1.0
+    # Row 1 holds the same columns as row 0, stored in another order.
+    m = sp.csr_matrix(m)
+    m.indices[m.indptr[1]:m.indptr[2]] = [2, 0]
+    m.has_sorted_indices = False
+    groups, first = pattern_groups(m, longest=3)
+    key = [frozenset(r) for r in rows]
+    for a in range(len(rows)):
+        for b in range(len(rows)):
+            same = key[a] == key[b] and len(rows[a]) <= 3
+            assert (groups[a] == groups[b]) == (same or a == b), (a, b)
+    assert sorted(set(groups.tolist())) == list(range(len(first)))
+    for group, row in enumerate(first.tolist()):
+        assert groups[row] == group
+
+
+def test_row_max_of_a_row_s_pattern_group_is_its_own():
+    rng = np.random.default_rng(5)
+    m = sp.csr_matrix((rng.random((300, 12)) < 0.15).astype(float))
+    values = rng.random(12)
+    groups, first = pattern_groups(m, longest=2)
+    np.testing.assert_array_equal(row_max(m[first], values)[groups], row_max(m, values))
