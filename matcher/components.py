@@ -42,10 +42,27 @@ def _assemble(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
     return np.clip(out, 0.0, 1.0, out=out)
 
 
+def text_weighs(prep: PreparedMission) -> bool:
+    """Whether text fit counts in this mission's scores (the served weights give it none)."""
+    return prep.weights.get("text_fit", 0.0) > 0
+
+
 def kind_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> np.ndarray:
-    """COMPONENTS x every candidate of a kind (block order), in one sparse pass."""
+    """COMPONENTS x every candidate of a kind (block order), in one sparse pass.
+
+    Where text fit does not weigh, its row is left 0: the text product is most of the pass (at
+    a million organisations 5-20 ms); text_row gives it for the candidates that need it.
+    """
     rows = index.blocks[kind].rows
-    return _assemble(index, prep, rows, index.block_scores(kind, prep.query).reshape(-1, 2))
+    if text_weighs(prep):
+        return _assemble(index, prep, rows, index.block_scores(kind, prep.query).reshape(-1, 2))
+    theme = index.block_scores(kind, prep.query[:, 1:]).reshape(-1)
+    return _assemble(index, prep, rows, np.column_stack([np.zeros(len(rows)), theme]))
+
+
+def text_row(index: MatchIndex, prep: PreparedMission, rows: np.ndarray) -> np.ndarray:
+    """The text fit of some candidates, as kind_components computes it for all."""
+    return np.clip(index.text_scores(rows, prep.query), 0.0, 1.0)
 
 
 def off_theme(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,

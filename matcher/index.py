@@ -141,6 +141,13 @@ class MatchIndex:
                 scores[self.kind_pos[row]] = np.asarray(vec @ query).reshape(scores.shape[1:])
         return scores
 
+    def text_scores(self, rows: np.ndarray, query: np.ndarray) -> np.ndarray:
+        """The text column of block_scores for some organisations (rows, any kinds): each
+        row's profile n-grams in column order, the same float32 sums block_scores makes."""
+        profiles = self.profile_rows(rows)[:, : self.model.n_text]
+        profiles.sort_indices()
+        return np.asarray(profiles @ query[: self.model.n_text, 0]).ravel().astype(np.float64)
+
     def word_fit(self, rows: np.ndarray, text: str) -> np.ndarray:
         """Word cosine of a mission text and the past missions of organisations (rows)."""
         if most_rows(rows, len(self.orgs)):

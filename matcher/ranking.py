@@ -10,10 +10,13 @@ from graph_schema.model import OrgKind
 from matcher.components import (
     NETWORK,
     REGION,
+    TEXT,
     THEME,
     kind_components,
     off_theme,
     relevance_basis,
+    text_row,
+    text_weighs,
     weighed,
     weight_vector,
 )
@@ -40,19 +43,27 @@ class _Part:
     factor: np.ndarray | None  # regional kinds: the weighed region fit scaling the score
     basis: tuple[int, float]  # the relevance basis and best value (components.relevance)
     at_best: int  # how many candidates have that best value
+    text: bool  # whether the text fit row is filled in (else 0: kind_components)
 
 
 def _part(index: MatchIndex, prep: PreparedMission, kind: OrgKind, rows: np.ndarray,
-          components: np.ndarray) -> _Part:
-    """Score candidates of a kind (rows, COMPONENTS x rows with network fit 0) without
-    network fit."""
+          components: np.ndarray, text: bool) -> _Part:
+    """Score candidates of a kind (rows, COMPONENTS x rows with network fit 0, text fit
+    filled in or not) without network fit."""
+    if not text and components[THEME].max(initial=0.0) <= 0:
+        # Nobody fits the themes: relevance compares text fit, so every candidate needs it.
+        components = components.copy()
+        components[TEXT] = text_row(index, prep, rows)
+        components.flags.writeable = False
+        text = True
     weighted = weighed(components, off_theme(index, prep, rows, components[THEME]))
     factor = None
     if prep.municipality_fit is not None and kind in REGIONAL_KINDS:
         factor = weighted[REGION]
     basis = relevance_basis(components)
     at_best = int(np.count_nonzero(components[basis[0]] == basis[1])) if basis[1] > 0 else 0
-    return _Part(rows, components, weight_vector(prep.weights) @ weighted, factor, basis, at_best)
+    return _Part(rows, components, weight_vector(prep.weights) @ weighted, factor, basis, at_best,
+                 text)
 
 
 class CandidateCache:
@@ -69,6 +80,7 @@ class CandidateCache:
         """A cache for `prep` and the same mission with other partners (with_partners)."""
         self._query = prep.query
         self._blocks: dict[OrgKind, np.ndarray] = {}
+        self._text: dict[OrgKind, bool] = {}  # per kind: its block holds text fit
         self._parts: dict[tuple[object, ...], _Part] = {}
         self._partners: tuple[tuple[str, ...], PreparedMission] | None = None
 
@@ -89,6 +101,7 @@ class CandidateCache:
             block[NETWORK] = 0.0
             block.flags.writeable = False
             self._blocks[kind] = block
+            self._text[kind] = text_weighs(prep)
         return self._blocks[kind]
 
     def part(self, index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> _Part:
@@ -102,7 +115,7 @@ class CandidateCache:
             if not keep.all():
                 rows, block = rows[keep], block[:, keep]
                 block.flags.writeable = False
-            self._parts[key] = _part(index, prep, kind, rows, block)
+            self._parts[key] = _part(index, prep, kind, rows, block, self._text[kind])
         return self._parts[key]
 
 
@@ -135,6 +148,8 @@ class Scored:
 
     rows: np.ndarray
     scores: np.ndarray
+    _index: MatchIndex
+    _prep: PreparedMission
     _part: _Part
     _positions: np.ndarray | None  # each row's position in the part (None: the same rows)
     _network: np.ndarray | None  # per row: network fit (None without partners)
@@ -145,6 +160,8 @@ class Scored:
         out = self._part.components[:, pos].T.copy()
         if self._network is not None:
             out[:, NETWORK] = self._network[at]
+        if not self._part.text:
+            out[:, TEXT] = text_row(self._index, self._prep, self.rows[at])
         return out
 
 
@@ -161,20 +178,20 @@ def scored(index: MatchIndex, prep: PreparedMission, kind: OrgKind,
     part = (cache or CandidateCache(prep)).part(index, prep, kind)
     if prep.network is None:
         score = part.base if part.factor is None else part.base * part.factor
-        return Scored(part.rows, np.clip(score, 0.0, 1.0), part, None, None)
+        return Scored(part.rows, np.clip(score, 0.0, 1.0), index, prep, part, None, None)
     partners = _positions_of(part, prep.network.seeds)
     at = np.delete(np.arange(len(part.rows)), partners)
     basis, best = part.basis
     if best > 0 and np.count_nonzero(part.components[basis, partners] == best) == part.at_best:
         # The partners were every best-fitting candidate: relevance compares with another.
-        part = _part(index, prep, kind, part.rows[at], part.components[:, at])
+        part = _part(index, prep, kind, part.rows[at], part.components[:, at], part.text)
         at = np.arange(len(part.rows))
     rows = part.rows[at]
     network = prep.network.fit[rows]
     score = part.base[at] + prep.weights.get("network_fit", 0.0) * network
     if part.factor is not None:
         score *= part.factor[at]
-    return Scored(rows, np.clip(score, 0.0, 1.0), part, at, network)
+    return Scored(rows, np.clip(score, 0.0, 1.0), index, prep, part, at, network)
 
 
 def score_kind(index: MatchIndex, prep: PreparedMission, kind: OrgKind
