@@ -17,8 +17,6 @@ import pytest
 from graph_schema.model import Organisation, OrgKind
 from tests.contract import sample
 
-pytestmark = pytest.mark.neo4j
-
 PPSMATCH = Path(sys.executable).parent / "ppsmatch"
 WORKERS = 2
 BUILT = "read model of revision"  # the log line of every finished build
@@ -78,6 +76,7 @@ def served(neo4j_store, tmp_path):
         master.wait(30)
 
 
+@pytest.mark.neo4j
 def test_every_worker_serves_the_one_model_the_master_built_before_forking(served,
                                                                         neo4j_store):
     base, master, log = served
@@ -92,6 +91,7 @@ def test_every_worker_serves_the_one_model_the_master_built_before_forking(serve
     assert [b["message"].endswith("shared by the workers") for b in builds] == [True]
 
 
+@pytest.mark.neo4j
 def test_after_a_write_each_worker_builds_its_own_model(served, neo4j_store):
     base, master, log = served
     _every_worker(base, lambda pid, body: True)
@@ -101,3 +101,22 @@ def test_after_a_write_each_worker_builds_its_own_model(served, neo4j_store):
                             and body["read_model"]["revision"] == revision)
     assert set(workers) != {master.pid}
     assert len(_builds(log)) == 1 + WORKERS
+
+
+def test_when_the_first_build_fails_the_workers_start_and_build_their_own(tmp_path):
+    port, log = _free_port(), tmp_path / "serve.log"
+    env = {**os.environ, "PPSMATCH_TOKENS_FILE": str(tmp_path / "tokens.json")}
+    with log.open("w") as sink:
+        master = subprocess.Popen(  # nothing listens on the store's port
+            [str(PPSMATCH), "serve", "--store", f"bolt://127.0.0.1:{_free_port()}", "--port",
+             str(port), "--workers", str(WORKERS)], env=env, stdout=sink, stderr=sink)
+    try:
+        deadline, status = time.monotonic() + 60, 0
+        while status == 0 and time.monotonic() < deadline:
+            status, body = _readyz(f"http://127.0.0.1:{port}")
+            time.sleep(0.1)
+    finally:
+        master.terminate()
+        master.wait(30)
+    assert (status, body["code"]) == (503, "store_unavailable")
+    assert "each worker builds its own" in log.read_text()
