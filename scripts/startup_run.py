@@ -91,11 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args(argv)
     port = int(os.environ.get("PPSMATCH_PORT", "8003"))
-    store = open_store(args.store)
-    try:
-        organisations = store.stats().nodes["Organisation"]
-    finally:
-        store.close()
+    organisations = None  # an embedded store is seeded inside the service, not countable here
+    if not args.store.startswith("memory:"):
+        store = open_store(args.store)
+        try:
+            organisations = store.stats().nodes["Organisation"]
+        finally:
+            store.close()
     tokens = Path(tempfile.mkdtemp(prefix="ppsmatch-startup-")) / "tokens.json"
     server_cpu = cpu_seconds(args.server_pid) if args.server_pid else 0.0
     started = time.monotonic()
@@ -151,6 +153,7 @@ def _watch(args: argparse.Namespace, port: int, server: subprocess.Popen,
             processes[f"worker {pid}"] = {"pid": pid, "cpu": cpu_seconds(pid), **memory_kib(pid),
                                           **ready.get(pid, {})}
     return {"workers": args.workers, "ready": not stop, "stopped": stop,
+            "stopped_seconds": now if stop else None, "workers_ready": len(ready),
             "listening_seconds": listening,
             "ready_seconds": max((w["seconds"] for w in ready.values()), default=None),
             "processes": processes, "peak_pss_total_kib": peak_pss,
@@ -169,12 +172,16 @@ def _pss_total(pids: list[int]) -> int:
 
 def _print(figures: dict) -> None:
     mib = 1024
-    print(f"store {figures['store']}, {figures['organisations']:,} organisations, "
+    count = figures["organisations"]
+    print(f"store {figures['store']}, {'?' if count is None else f'{count:,}'} organisations, "
           f"{figures['workers']} workers")
-    if not figures["ready"]:
-        print(f"NOT READY: {figures['stopped']}")
-    print(f"port answers after {figures['listening_seconds'] or 0:.1f} s; every worker "
-          f"ready after {figures['ready_seconds'] or 0:.1f} s")
+    listening = figures["listening_seconds"]
+    print(f"port answers after {'-' if listening is None else f'{listening:.1f}'} s; ", end="")
+    if figures["ready"]:
+        print(f"every worker ready after {figures['ready_seconds']:.1f} s")
+    else:
+        print(f"NOT READY after {figures['stopped_seconds']:.1f} s "
+              f"({figures['workers_ready']} workers ready): {figures['stopped']}")
     print(f"{'process':<10}{'pid':>8}{'ready s':>9}{'built by':>10}{'CPU s':>8}{'RSS MiB':>9}"
           f"{'PSS MiB':>9}{'USS MiB':>9}")
     for name, p in figures["processes"].items():
