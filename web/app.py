@@ -10,10 +10,15 @@ from web import api, assets, errors, health, logs, pages, production, security, 
 from web.config import Settings
 from web.native_threads import one_thread_per_call
 from web.services import seeding
+from web.services.read_model import ReadModel
 
 
-def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> Flask:
-    """Build the app; an empty embedded store is seeded so that it works out of the box."""
+def create_app(settings: Settings | None = None, store: GraphStore | None = None,
+               first_model: ReadModel | None = None) -> Flask:
+    """Build the app; an empty embedded store is seeded so that it works out of the box.
+
+    `first_model` is served until the store moves on (built before gunicorn forked).
+    """
     settings = settings or Settings.from_env()
     production.check(settings)
     one_thread_per_call()
@@ -26,7 +31,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         store = open_store(settings.store_url)
         if settings.store_url.startswith("memory:"):
             seeding.seed_if_empty(store, settings.companies, settings.seed)
-    state.init_app(app, settings, store, wait=wait)
+    state.init_app(app, settings, store, wait=wait, first=first_model)
     logs.init_app(app)
     errors.init_app(app)
     security.init_app(app)

@@ -112,6 +112,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from web.app import create_app
     from web.server import serve
+    from web.shared_model import SharedModel
 
     settings = dataclasses.replace(
         Settings.from_env(), store_url=args.store, companies=args.companies, seed=args.seed)
@@ -122,8 +123,14 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         print("ppsmatch: the embedded store lives in one process: serving with 1 worker",
               file=sys.stderr)
         workers = 1
-    serve(lambda: create_app(settings), args.host, args.port, workers, max(args.threads, 1),
-          preload=args.store.startswith("memory:"))
+    threads = max(args.threads, 1)
+    if args.store.startswith("memory:"):
+        serve(lambda: create_app(settings), args.host, args.port, workers, threads, preload=True)
+        return 0
+    # One snapshot and build for all workers, instead of one per worker after the fork.
+    shared = SharedModel.build(settings.store_url)
+    serve(lambda: create_app(settings, first_model=shared.take()), args.host, args.port,
+          workers, threads, spawned=shared.drop)
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from flask import Blueprint, jsonify
 
 from web import state
@@ -21,7 +23,9 @@ def readyz():
 
     `read_model.revision` is the store revision reads are answered from; when it equals
     `store_revision`, every write so far is visible. `building` says a rebuild runs;
-    `last_error` that the last rebuild failed (the previous model keeps serving).
+    `last_error` that the last rebuild failed (the previous model keeps serving). `pid` is
+    the worker that answered; `read_model.built_by` the process that built its model (under
+    `ppsmatch serve` on Neo4j the master, until the worker's first rebuild).
     """
     found = state.state()
     store_revision = found.store.revision()  # StoreUnavailable becomes 503 via web.errors
@@ -30,5 +34,5 @@ def readyz():
     if ready:
         found.read_models.current()  # notices a change made elsewhere (rate-limited)
     body = {"status": "ready" if ready else "starting", "store": found.store.url,
-            "store_revision": store_revision, "read_model": models}
+            "pid": os.getpid(), "store_revision": store_revision, "read_model": models}
     return jsonify(body), 200 if ready else 503

@@ -64,9 +64,12 @@ class ReadModels:
         self._checked_at = time.monotonic()
         self.builds = 0  # finished builds, failed ones included
 
-    def start(self, wait: bool) -> None:
-        """Build the first model: here (`wait`) or in the background."""
-        if wait:
+    def start(self, wait: bool, first: ReadModel | None = None) -> None:
+        """Serve `first` (built before the fork), or build one now (`wait`) or in the background."""
+        if first is not None:
+            self._current = first
+            self._settled.set()
+        elif wait:
             self._build_once()
         else:
             self.refresh()
@@ -96,12 +99,13 @@ class ReadModels:
             self._builder.start()
 
     def status(self) -> dict[str, Any]:
-        """The revision served, whether a rebuild runs, and the last rebuild's error."""
+        """The revision served, which process built it, whether a rebuild runs, the last error."""
         model = self._current
         with self._lock:
             building, error = self._builder is not None, self._error
         return {"revision": model.revision if model else None, "building": building,
                 "build_seconds": round(model.build_seconds, 3) if model else None,
+                "built_by": model.built_by if model else None,
                 "last_error": error or None}
 
     def wait_idle(self, timeout: float) -> bool:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
 
 
 class GunicornServer(BaseApplication):
     """Gunicorn with options given in code rather than on its own command line."""
 
-    def __init__(self, app_factory: Callable[[], Flask], options: dict[str, object]):
-        """Keep the app factory and the gunicorn settings."""
+    def __init__(self, app_factory: Callable[[], Flask], options: dict[str, object],
+                 spawned: Callable[[], None]):
+        """Keep the app factory, the gunicorn settings and what the master does after forking."""
         self.options = options
         self.app_factory = app_factory
+        self.spawned = spawned
         super().__init__()
 
     def load_config(self) -> None:
@@ -27,13 +31,32 @@ class GunicornServer(BaseApplication):
         """Build the app inside each worker, so no driver connection is shared across a fork."""
         return self.app_factory()
 
+    def run(self) -> None:
+        """Run gunicorn's master (as BaseApplication.run does, with our arbiter)."""
+        try:
+            _Arbiter(self).run()
+        except RuntimeError as error:
+            print(f"\nError: {error}\n", file=sys.stderr)
+            sys.exit(1)
+
+
+class _Arbiter(Arbiter):
+    """Gunicorn's master, calling the server's `spawned` each time it has forked workers."""
+
+    def spawn_workers(self) -> None:
+        """Fork the missing workers, then run `spawned` in the master."""
+        super().spawn_workers()
+        self.app.spawned()
+
 
 def serve(app_factory: Callable[[], Flask], host: str, port: int, workers: int,
-          threads: int, preload: bool = False) -> None:
+          threads: int, preload: bool = False,
+          spawned: Callable[[], None] = lambda: None) -> None:
     """Serve the app built by `app_factory` until interrupted.
 
     `preload` builds the app once in the master (the embedded store: seeding may take longer
     than a worker may stay silent); otherwise each worker builds its own after the fork.
+    `spawned` runs in the master whenever it has forked workers.
     """
     options: dict[str, object] = {
         "bind": f"{host}:{port}",
@@ -47,4 +70,4 @@ def serve(app_factory: Callable[[], Flask], host: str, port: int, workers: int,
         "preload_app": preload,
     }
     # Requests are logged by web.logs as JSON lines with their request id, so no access log.
-    GunicornServer(app_factory, options).run()
+    GunicornServer(app_factory, options, spawned).run()

@@ -29,8 +29,9 @@ class AppState:
     read_models: ReadModels
 
 
-def init_app(app: Flask, settings: Settings, store: GraphStore, wait: bool) -> AppState:
-    """Keep the settings and store on the app and build the first read model.
+def init_app(app: Flask, settings: Settings, store: GraphStore, wait: bool,
+             first: ReadModel | None = None) -> AppState:
+    """Keep the settings and store on the app and serve `first` or build the first read model.
 
     `wait` builds it before returning; otherwise in the background (requests then wait for it
     and /readyz answers 503 until it is there).
@@ -41,7 +42,7 @@ def init_app(app: Flask, settings: Settings, store: GraphStore, wait: bool) -> A
     app.register_error_handler(
         ReadModelNotReady,
         lambda exc: error_response(503, "not_ready", f"the service is starting: {exc}"))
-    found.read_models.start(wait)
+    found.read_models.start(wait, first)
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ class ReadModel:
     memberships: tuple[Relationship, ...]  # MEMBER_OF, for the network map
     ids: dict[Label, frozenset[str]]
     build_seconds: float
+    built_by: int  # the pid of the process that read the snapshot (the master, when shared)
 
 
 def build_read_model(store: GraphStore) -> ReadModel:
@@ -59,4 +61,5 @@ def read_model_of(revision: str, snapshot: GraphSnapshot,
         memberships=tuple(r for r in snapshot.relationships if r.type is RelType.MEMBER_OF),
         ids={label: frozenset(n.id for n in nodes) for label, nodes in ids.items()},
         build_seconds=time.perf_counter() - started,
+        built_by=os.getpid(),
     )

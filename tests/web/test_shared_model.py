@@ -1,0 +1,122 @@
+"""`ppsmatch serve` on Neo4j with 2 workers: one snapshot and build before the fork, shared."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from graph_schema.model import Organisation, OrgKind
+from tests.contract import sample
+
+PPSMATCH = Path(sys.executable).parent / "ppsmatch"
+WORKERS = 2
+BUILT = "read model of revision"  # the log line of every finished build
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _readyz(base: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(f"{base}/readyz", timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+    except OSError:
+        return 0, {}  # not listening yet
+
+
+def _every_worker(base: str, done, seconds: float = 90) -> dict[int, dict]:
+    """Poll /readyz until each worker's latest answer satisfies `done`; by worker pid."""
+    seen: dict[int, dict] = {}
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status, body = _readyz(base)
+        if status == 200:
+            seen[body["pid"]] = body
+            if len(seen) == WORKERS and all(done(pid, b) for pid, b in seen.items()):
+                return seen
+        time.sleep(0.05)
+    pytest.fail(f"the workers never all answered as expected: {seen}")
+
+
+def _builds(log: Path) -> list[dict]:
+    lines = (json.loads(line) for line in log.read_text().splitlines() if line.startswith("{"))
+    return [line for line in lines if line["message"].startswith(BUILT)]
+
+
+@pytest.fixture
+def served(neo4j_store, tmp_path):
+    """The sample graph in Neo4j served by `ppsmatch serve --workers 2`; (url, master, log)."""
+    neo4j_store.clear()
+    sample.load_sample(neo4j_store)
+    port, log = _free_port(), tmp_path / "serve.log"
+    env = {**os.environ, "PPSMATCH_TOKENS_FILE": str(tmp_path / "tokens.json")}
+    with log.open("w") as sink:
+        master = subprocess.Popen(
+            [str(PPSMATCH), "serve", "--store", neo4j_store.url, "--port", str(port),
+             "--workers", str(WORKERS), "--threads", "2"],
+            env=env, stdout=sink, stderr=sink)
+    try:
+        yield f"http://127.0.0.1:{port}", master, log
+    finally:
+        master.terminate()
+        master.wait(30)
+
+
+@pytest.mark.neo4j
+def test_every_worker_serves_the_one_model_the_master_built_before_forking(served,
+                                                                        neo4j_store):
+    base, master, log = served
+    revision = neo4j_store.revision()
+    workers = _every_worker(base, lambda pid, body: True)
+    assert master.pid not in workers
+    for body in workers.values():
+        assert body["read_model"]["built_by"] == master.pid
+        assert body["read_model"]["revision"] == body["store_revision"] == revision
+        assert body["read_model"]["building"] is False
+    builds = _builds(log)
+    assert [b["message"].endswith("shared by the workers") for b in builds] == [True]
+
+
+@pytest.mark.neo4j
+def test_after_a_write_each_worker_builds_its_own_model(served, neo4j_store):
+    base, master, log = served
+    _every_worker(base, lambda pid, body: True)
+    neo4j_store.upsert_nodes([Organisation("kvk:9", "Nieuw B.V.", OrgKind.COMPANY)])
+    revision = neo4j_store.revision()
+    workers = _every_worker(base, lambda pid, body: body["read_model"]["built_by"] == pid
+                            and body["read_model"]["revision"] == revision)
+    assert set(workers) != {master.pid}
+    assert len(_builds(log)) == 1 + WORKERS
+
+
+def test_when_the_first_build_fails_the_workers_start_and_build_their_own(tmp_path):
+    port, log = _free_port(), tmp_path / "serve.log"
+    env = {**os.environ, "PPSMATCH_TOKENS_FILE": str(tmp_path / "tokens.json")}
+    with log.open("w") as sink:
+        master = subprocess.Popen(  # nothing listens on the store's port
+            [str(PPSMATCH), "serve", "--store", f"bolt://127.0.0.1:{_free_port()}", "--port",
+             str(port), "--workers", str(WORKERS)], env=env, stdout=sink, stderr=sink)
+    try:
+        deadline, status = time.monotonic() + 60, 0
+        while status == 0 and time.monotonic() < deadline:
+            status, body = _readyz(f"http://127.0.0.1:{port}")
+            time.sleep(0.1)
+    finally:
+        master.terminate()
+        master.wait(30)
+    assert (status, body["code"]) == (503, "store_unavailable")
+    assert "each worker builds its own" in log.read_text()

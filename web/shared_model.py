@@ -1,0 +1,58 @@
+"""The first read model of a server store, built once before gunicorn forks its workers."""
+
+from __future__ import annotations
+
+import gc
+import logging
+
+from graph_schema.factory import open_store
+from web.logs import configure_logging
+from web.memory import release_freed_memory
+from web.native_threads import one_thread_per_call
+from web.services.read_model import ReadModel, build_read_model
+
+log = logging.getLogger("ppsmatch.web")
+
+
+class SharedModel:
+    """A read model built in gunicorn's master, inherited copy-on-write by each worker.
+
+    Every holder of a reference may free it: a worker takes it once (then its own first
+    rebuild frees the pages it copied), and the master drops it once its workers are forked
+    (so that after the workers' rebuilds no stale copy stays behind in the master).
+    """
+
+    def __init__(self, model: ReadModel | None):
+        """Hold `model` (None: every worker builds its own)."""
+        self._model = model
+
+    @classmethod
+    def build(cls, store_url: str) -> SharedModel:
+        """Build from one snapshot over a driver closed again here, never shared by a fork."""
+        configure_logging()
+        one_thread_per_call()
+        store = open_store(store_url)
+        try:
+            model = build_read_model(store)
+        except Exception:  # e.g. the store is down: the workers build their own, as they retry
+            log.exception("the first read model could not be built before the workers start; "
+                          "each worker builds its own")
+            return cls(None)
+        finally:
+            store.close()
+        log.info("read model of revision %s built in %.2f s, shared by the workers",
+                 model.revision, model.build_seconds)
+        release_freed_memory()  # the snapshot's pages, before the workers inherit the heap
+        gc.freeze()  # else the workers' collections write to every object and copy its page
+        return cls(model)
+
+    def take(self) -> ReadModel | None:
+        """The model for this worker's app; this process keeps no other reference to it."""
+        model, self._model = self._model, None
+        return model
+
+    def drop(self) -> None:
+        """In the master once the workers are forked: free its copy (they keep theirs)."""
+        if self._model is not None:
+            self._model = None
+            release_freed_memory()
