@@ -30,10 +30,10 @@ THEME, TEXT, WORD, REGION, NETWORK, EXPERIENCE, NEWCOMER = range(len(COMPONENTS)
 
 
 def _assemble(index: MatchIndex, prep: PreparedMission, rows: np.ndarray,
-              text_theme: np.ndarray) -> np.ndarray:
-    """COMPONENTS x rows from the (text, theme) profile products of those rows."""
+              text: np.ndarray | float, theme: np.ndarray) -> np.ndarray:
+    """COMPONENTS x rows from the text and theme profile products of those rows."""
     out = np.empty((len(COMPONENTS), len(rows)))  # every row is written below
-    out[THEME], out[TEXT] = text_theme[:, 1], text_theme[:, 0]
+    out[THEME], out[TEXT] = theme, text
     out[WORD] = index.word_fit(rows, prep.mission.text)
     out[REGION] = prep.region_fit(index, rows) if prep.municipality_fit is not None else 0.0
     out[NETWORK] = prep.network.fit[rows] if prep.network is not None else 0.0
@@ -55,9 +55,10 @@ def kind_components(index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> 
     """
     rows = index.blocks[kind].rows
     if text_weighs(prep):
-        return _assemble(index, prep, rows, index.block_scores(kind, prep.query).reshape(-1, 2))
-    theme = index.block_scores(kind, prep.query[:, 1:]).reshape(-1)
-    return _assemble(index, prep, rows, np.column_stack([np.zeros(len(rows)), theme]))
+        text_theme = index.block_scores(kind, prep.query).reshape(-1, 2)
+        return _assemble(index, prep, rows, text_theme[:, 0], text_theme[:, 1])
+    return _assemble(index, prep, rows, 0.0,
+                     index.block_scores(kind, prep.query[:, 1:]).reshape(-1))
 
 
 def text_row(index: MatchIndex, prep: PreparedMission, rows: np.ndarray) -> np.ndarray:

@@ -80,7 +80,7 @@ class CandidateCache:
         """A cache for `prep` and the same mission with other partners (with_partners)."""
         self._query = prep.query
         self._blocks: dict[OrgKind, np.ndarray] = {}
-        self._text: dict[OrgKind, bool] = {}  # per kind: its block holds text fit
+        self._text = text_weighs(prep)  # whether the blocks hold text fit (as its weights)
         self._parts: dict[tuple[object, ...], _Part] = {}
         self._partners: tuple[tuple[str, ...], PreparedMission] | None = None
 
@@ -101,7 +101,6 @@ class CandidateCache:
             block[NETWORK] = 0.0
             block.flags.writeable = False
             self._blocks[kind] = block
-            self._text[kind] = text_weighs(prep)
         return self._blocks[kind]
 
     def part(self, index: MatchIndex, prep: PreparedMission, kind: OrgKind) -> _Part:
@@ -115,7 +114,7 @@ class CandidateCache:
             if not keep.all():
                 rows, block = rows[keep], block[:, keep]
                 block.flags.writeable = False
-            self._parts[key] = _part(index, prep, kind, rows, block, self._text[kind])
+            self._parts[key] = _part(index, prep, kind, rows, block, self._text)
         return self._parts[key]
 
 

@@ -53,10 +53,9 @@ def pattern_groups(matrix: sp.csr_matrix, longest: int = PATTERN_WIDTH
     keys[:, 0] = lengths[short]
     within = np.arange(width) < lengths[short][:, None]
     keys[:, 1:][within] = pattern[np.flatnonzero(short)].indices
-    packed = np.ascontiguousarray(keys).view(np.dtype((np.void, keys.shape[1] * 8))).ravel()
-    _, first, inverse = np.unique(packed, return_index=True, return_inverse=True)
+    first, inverse = _unique_rows(keys)
     groups = np.empty(matrix.shape[0], dtype=np.int64)
-    groups[short] = inverse.reshape(-1)
+    groups[short] = inverse
     long = np.flatnonzero(~short)
     groups[long] = len(first) + np.arange(len(long))
     return groups, np.concatenate([np.flatnonzero(short)[first], long])
@@ -75,15 +74,23 @@ def row_max(matrix: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
 
 
 def distinct_rows(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct rows of a boolean array and, per row, the position of its own among them.
-
-    Rows are packed into bytes and compared as one value each (np.unique with axis=0 sorts
-    rows element by element, several times slower).
-    """
+    """The distinct rows of a boolean array and, per row, the position of its own among them
+    (rows packed into bytes first)."""
     packed = np.packbits(flags, axis=1) if flags.shape[1] else np.zeros((len(flags), 1), np.uint8)
-    keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).reshape(-1)
+    first, inverse = _unique_rows(packed)
+    return flags[first], inverse
+
+
+def _unique_rows(array: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first row of each distinct row of a 2-d array and, per row, the number of its own.
+
+    Each row is compared as one opaque value of its bytes (np.unique with axis=0 sorts rows
+    element by element, several times slower).
+    """
+    rows = np.ascontiguousarray(array)
+    keys = rows.view(np.dtype((np.void, rows.shape[1] * rows.itemsize))).reshape(-1)
     _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    return flags[first], inverse.reshape(-1)
+    return first, inverse.reshape(-1)
 
 
 def bfs_distances(n: int, edges: Iterable[tuple[int, int]], max_depth: int) -> np.ndarray:
