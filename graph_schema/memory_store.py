@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import heapq
+import os
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from typing import cast
@@ -36,6 +38,29 @@ def _by_label_and_id(key: NodeKey) -> tuple[str, str]:
     return key[0].value, key[1]
 
 
+# The read model is built in a forked child (web/model_builder.py). Every open store's lock is
+# held across fork(): the child then gets a graph no write is halfway through, and no lock
+# held by a thread that the child does not have.
+_OPEN: weakref.WeakSet[MemoryGraphStore] = weakref.WeakSet()
+_HELD: list[MemoryGraphStore] = []
+
+
+def _before_fork() -> None:
+    _HELD[:] = list(_OPEN)
+    for store in _HELD:
+        store._lock.acquire()
+
+
+def _after_fork() -> None:
+    for store in reversed(_HELD):
+        store._lock.release()
+    _HELD.clear()
+
+
+os.register_at_fork(before=_before_fork, after_in_parent=_after_fork,
+                    after_in_child=_after_fork)
+
+
 class MemoryGraphStore:
     """GraphStore on a networkx MultiDiGraph keyed by (label, id); one edge key per type.
 
@@ -53,6 +78,7 @@ class MemoryGraphStore:
         self._revision = 0
         # Flask may serve from threads; writes must be atomic to readers.
         self._lock = threading.RLock()
+        _OPEN.add(self)
 
     def ensure_schema(self) -> None:
         """Nothing to create: keys are enforced by the graph's node keys."""
@@ -204,6 +230,10 @@ class MemoryGraphStore:
 
     def close(self) -> None:
         """Nothing to release."""
+
+    def forked(self) -> MemoryGraphStore:
+        """Itself: a fork copies the graph whole, never in the middle of a write (see _OPEN)."""
+        return self
 
     def _bump(self, changed: bool) -> None:
         if changed:

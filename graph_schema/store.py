@@ -103,3 +103,6 @@ class GraphStore(Protocol):
 
     def close(self) -> None:
         """Release connections; the store is unusable afterwards."""
+
+    def forked(self) -> GraphStore:
+        """This store for a child process forked from this one (never sharing a connection)."""

@@ -27,6 +27,15 @@ class WordProfiles:
     by_text: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
     lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the per-process cache and its lock (a read model file holds it)."""
+        return {"vectoriser": self.vectoriser, "missions": self.missions}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore the fitted parts with an empty cache and a new lock."""
+        for name, value in {**state, "by_text": {}, "lock": threading.Lock()}.items():
+            object.__setattr__(self, name, value)  # frozen
+
     def norms(self, membership: sp.csr_matrix) -> np.ndarray:
         """Per organisation: the l2 length of the sum of its past missions' word vectors."""
         summed = membership @ self.missions

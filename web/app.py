@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask
 
 from graph_schema.factory import open_store
@@ -14,10 +16,11 @@ from web.services.read_model import ReadModel
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None,
-               first_model: ReadModel | None = None) -> Flask:
+               first_model: ReadModel | None = None, model_folder: Path | None = None) -> Flask:
     """Build the app; an empty embedded store is seeded so that it works out of the box.
 
-    `first_model` is served until the store moves on (built before gunicorn forked).
+    `first_model` is served until the store moves on (built before gunicorn forked);
+    `model_folder` holds the read model files the workers of one service share.
     """
     settings = settings or Settings.from_env()
     production.check(settings)
@@ -31,7 +34,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         store = open_store(settings.store_url)
         if settings.store_url.startswith("memory:"):
             seeding.seed_if_empty(store, settings.companies, settings.seed)
-    state.init_app(app, settings, store, wait=wait, first=first_model)
+    state.init_app(app, settings, store, wait=wait, first=first_model, folder=model_folder)
     logs.init_app(app)
     errors.init_app(app)
     security.init_app(app)

@@ -111,6 +111,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     from web.app import create_app
+    from web.model_builder import service_folder
     from web.server import serve
     from web.shared_model import SharedModel
 
@@ -127,10 +128,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if args.store.startswith("memory:"):
         serve(lambda: create_app(settings), args.host, args.port, workers, threads, preload=True)
         return 0
-    # One snapshot and build for all workers, instead of one per worker after the fork.
-    shared = SharedModel.build(settings.store_url)
-    serve(lambda: create_app(settings, first_model=shared.take()), args.host, args.port,
-          workers, threads, spawned=shared.drop)
+    # One snapshot and build for all workers, instead of one per worker after the fork; later
+    # revisions are built once too, by one worker, into the folder they share.
+    shared, folder = SharedModel.build(settings.store_url), service_folder(settings.model_dir)
+    serve(lambda: create_app(settings, first_model=shared.take(), model_folder=folder),
+          args.host, args.port, workers, threads, spawned=shared.drop)
     return 0
 
 

@@ -33,6 +33,8 @@ class Settings:
     # and "production", which refuses to start with unsafe settings (web/production.py).
     token_failures: int = DEFAULT_TOKEN_FAILURES
     environment: str = "development"
+    # Where each service run makes its folder of read model files ("" = the system's temp).
+    model_dir: str = ""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -52,6 +54,7 @@ class Settings:
             threads=max(1, _int(env, "PPSMATCH_THREADS", 4)),
             token_failures=_int(env, "PPSMATCH_TOKEN_FAILURES", DEFAULT_TOKEN_FAILURES),
             environment=_environment(env),
+            model_dir=env.get("PPSMATCH_MODEL_DIR", ""),
         )
 
 

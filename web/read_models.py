@@ -12,7 +12,7 @@ from typing import Any
 from graph_schema.errors import StoreUnavailable
 from graph_schema.store import GraphStore
 from web.memory import release_freed_memory
-from web.services.read_model import ReadModel, build_read_model
+from web.services.read_model import ReadModel
 
 # How often a request may ask the store whether it changed (writes of other workers).
 RECHECK_SECONDS = 1.0
@@ -48,9 +48,8 @@ class ReadModels:
     swapped in whole. A failed rebuild keeps the previous model and is reported by status().
     """
 
-    def __init__(self, store: GraphStore,
-                 build: Callable[[GraphStore], ReadModel] = build_read_model):
-        """Nothing is built until start()."""
+    def __init__(self, store: GraphStore, build: Callable[[GraphStore], ReadModel]):
+        """Nothing is built until start(); `build` makes the model of the store's revision."""
         self.store = store
         self.build = build
         self._lock = threading.Lock()
@@ -168,7 +167,8 @@ class ReadModels:
             previous = self._current
             self._current, self._error, self._cause = model, "", None
         self._settled.set()
-        log.info("read model of revision %s built in %.2f s", model.revision, model.build_seconds)
+        log.info("serving the read model of revision %s (built by pid %d in %.2f s)",
+                 model.revision, model.built_by, model.build_seconds)
         if previous is not None:
             gone = weakref.ref(previous)
             del previous  # else this frame would keep it alive while _release waits for it

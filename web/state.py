@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from flask import Flask, Response, current_app, g
 
 from graph_schema.store import GraphStore
 from web.config import Settings
 from web.errors import error_response
+from web.model_builder import ChildBuilder, service_folder
 from web.read_models import ReadModelNotReady, ReadModels
 from web.services.read_model import ReadModel
 
@@ -30,13 +32,15 @@ class AppState:
 
 
 def init_app(app: Flask, settings: Settings, store: GraphStore, wait: bool,
-             first: ReadModel | None = None) -> AppState:
+             first: ReadModel | None = None, folder: Path | None = None) -> AppState:
     """Keep the settings and store on the app and serve `first` or build the first read model.
 
     `wait` builds it before returning; otherwise in the background (requests then wait for it
-    and /readyz answers 503 until it is there).
+    and /readyz answers 503 until it is there). Models are built in a child process and kept
+    as files in `folder` (shared by a service's workers; default a new one of this app).
     """
-    found = AppState(settings, store, ReadModels(store))
+    builder = ChildBuilder(folder or service_folder(settings.model_dir))
+    found = AppState(settings, store, ReadModels(store, builder))
     app.extensions[EXTENSION] = found
     app.after_request(_revision_headers)
     app.register_error_handler(

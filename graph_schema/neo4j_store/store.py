@@ -47,6 +47,7 @@ class Neo4jGraphStore:
         self.database = database
         self.batch_size = batch_size
         self.read_chunk = read_chunk
+        self._auth, self._timeouts = auth, (connection_timeout, retry_seconds)
         self._db = Connection(url, auth, database, connection_timeout, retry_seconds)
 
     # --- schema and writes ---------------------------------------------------------------------
@@ -97,6 +98,13 @@ class Neo4jGraphStore:
     def close(self) -> None:
         """Close the driver; the store is unusable afterwards."""
         self._db.close()
+
+    def forked(self) -> Neo4jGraphStore:
+        """The same settings over a new driver: the inherited one's sockets stay the parent's."""
+        connection_timeout, retry_seconds = self._timeouts
+        return Neo4jGraphStore(self.url, self._auth, self.database, batch_size=self.batch_size,
+                               read_chunk=self.read_chunk, connection_timeout=connection_timeout,
+                               retry_seconds=retry_seconds)
 
     # --- reads ---------------------------------------------------------------------------------
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph_schema.model import GraphSnapshot, Label, Relationship, RelType
+from graph_schema.model import GraphSnapshot, Label, Node, Relationship, RelType
 from graph_schema.store import GraphStore
 from matcher import MatchIndex, build_index
 from matcher.coverage import CoverageCell, coverage, coverage_model
@@ -30,7 +32,8 @@ class ReadModel:
     memberships: tuple[Relationship, ...]  # MEMBER_OF, for the network map
     ids: dict[Label, frozenset[str]]
     build_seconds: float
-    built_by: int  # the pid of the process that read the snapshot (the master, when shared)
+    built_by: int  # the pid of the process that read the snapshot (a builder child, the master)
+    build_id: str  # this build's own name: a model file written on it as its base names it
 
 
 def build_read_model(store: GraphStore) -> ReadModel:
@@ -48,9 +51,10 @@ def read_model_of(revision: str, snapshot: GraphSnapshot,
                   started: float | None = None) -> ReadModel:
     """The read model of a snapshot taken at `revision`."""
     started = time.perf_counter() if started is None else started
-    ids = {Label.ORGANISATION: snapshot.organisations, Label.PPS: snapshot.ppses,
-           Label.THEME: snapshot.themes, Label.PROVINCE: snapshot.provinces,
-           Label.MUNICIPALITY: snapshot.municipalities}
+    ids: dict[Label, Sequence[Node]] = {
+        Label.ORGANISATION: snapshot.organisations, Label.PPS: snapshot.ppses,
+        Label.THEME: snapshot.themes, Label.PROVINCE: snapshot.provinces,
+        Label.MUNICIPALITY: snapshot.municipalities}
     return ReadModel(
         revision=revision,
         index=build_index(snapshot),
@@ -62,4 +66,5 @@ def read_model_of(revision: str, snapshot: GraphSnapshot,
         ids={label: frozenset(n.id for n in nodes) for label, nodes in ids.items()},
         build_seconds=time.perf_counter() - started,
         built_by=os.getpid(),
+        build_id=uuid.uuid4().hex,
     )
