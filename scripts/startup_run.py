@@ -1,7 +1,7 @@
 """Start-up of `ppsmatch serve`: seconds until every worker serves a read model, and memory.
 
 usage: scripts/startup --store bolt://... [--workers 4] [--threads 4] [--settle 10]
-                      [--server-pid PID] [--json FILE]
+                      [--server-pid PID] [--write-after] [--json FILE]
 
 Starts `ppsmatch serve` on PPSMATCH_PORT (default 8003) and polls /readyz until every worker
 (told apart by the `pid` it answers with) has answered 200 with a read model of the store's
@@ -11,6 +11,9 @@ seconds, RSS, PSS (shared pages split among their sharers) and USS (pages of its
 --settle seconds after the last worker got ready; beside the peak of the PSS summed over the
 processes and the lowest MemAvailable of the machine until then, and the CPU seconds of the
 store's server (--server-pid, e.g. Neo4j's: it serves every snapshot read).
+--write-after (a server store) then writes one organisation to the store and measures the same
+until every worker serves the new revision: who built it, how long it took, and the memory
+(the builder child of a worker included in the peak).
 Stops the service when MemAvailable drops under --min-free-gib (exit 1), or after --timeout.
 """
 
@@ -25,9 +28,11 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from graph_schema.factory import open_store
+from graph_schema.model import Organisation, OrgKind
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_SECONDS = 0.5
@@ -54,6 +59,21 @@ def children(pid: int) -> list[int]:
     """Direct child pids, from /proc (gunicorn's workers)."""
     return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
             for child in (task / "children").read_text().split()]
+
+
+def descendants(pid: int) -> list[int]:
+    """Children, their children and so on (a worker's read-model builder too)."""
+    found = []
+    for child in _alive(children, pid):
+        found += [child, *descendants(child)]
+    return found
+
+
+def _alive(read: Callable[[int], list[int]], pid: int) -> list[int]:
+    try:
+        return read(pid)
+    except FileNotFoundError:  # it exited meanwhile
+        return []
 
 
 def available_kib() -> int:
@@ -88,8 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server-pid", type=int, help="the store server's process")
     parser.add_argument("--min-free-gib", type=float, default=2.0,
                         help="stop the service when the machine's MemAvailable drops below")
+    parser.add_argument("--write-after", action="store_true",
+                        help="then write to the store and measure until every worker has it")
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args(argv)
+    if args.write_after and args.store.startswith("memory:"):
+        parser.error("--write-after writes to a server store; the embedded one lives in the "
+                     "service")
     port = int(os.environ.get("PPSMATCH_PORT", "8003"))
     organisations = None  # an embedded store is seeded inside the service, not countable here
     if not args.store.startswith("memory:"):
@@ -110,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         figures = _watch(args, port, server, started)
         if args.server_pid:
             figures["server_cpu_seconds"] = cpu_seconds(args.server_pid) - server_cpu
+        if args.write_after and figures["ready"]:
+            written = time.monotonic()
+            figures["revision_written"] = _write_one(args.store)
+            figures["after_write"] = _watch(args, port, server, written)
     finally:
         server.terminate()
         server.wait(60)
@@ -117,7 +146,18 @@ def main(argv: list[str] | None = None) -> int:
     _print(figures)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
-    return 0 if figures["ready"] else 1
+    return 0 if figures["ready"] and figures.get("after_write", figures)["ready"] else 1
+
+
+def _write_one(url: str) -> str:
+    """Upsert one organisation into the store; the store's revision after it."""
+    store = open_store(url)
+    try:
+        store.upsert_nodes([Organisation(f"kvk:startup-{time.time_ns()}",
+                                         "Opstartmeting B.V.", OrgKind.COMPANY)])
+        return store.revision()
+    finally:
+        store.close()
 
 
 def _watch(args: argparse.Namespace, port: int, server: subprocess.Popen,
@@ -137,7 +177,7 @@ def _watch(args: argparse.Namespace, port: int, server: subprocess.Popen,
                 settled = now + args.settle
         if now - sampled >= SAMPLE_SECONDS:
             sampled, low = now, min(low, available_kib())
-            peak_pss = max(peak_pss, _pss_total([server.pid, *children(server.pid)]))
+            peak_pss = max(peak_pss, _pss_total([server.pid, *descendants(server.pid)]))
         if server.poll() is not None:
             stop = f"the service exited with {server.returncode}"
         elif low < args.min_free_gib * 1024 * 1024:
@@ -171,10 +211,20 @@ def _pss_total(pids: list[int]) -> int:
 
 
 def _print(figures: dict) -> None:
-    mib = 1024
     count = figures["organisations"]
     print(f"store {figures['store']}, {'?' if count is None else f'{count:,}'} organisations, "
           f"{figures['workers']} workers")
+    _print_phase(figures, "start-up")
+    if "server_cpu_seconds" in figures:
+        print(f"store server CPU during start-up {figures['server_cpu_seconds']:.1f} s")
+    if "after_write" in figures:
+        print(f"\nafter a write (revision {figures['revision_written']}), seconds from the "
+              "write:")
+        _print_phase(figures["after_write"], "the rebuild")
+
+
+def _print_phase(figures: dict, phase: str) -> None:
+    mib = 1024
     listening = figures["listening_seconds"]
     print(f"port answers after {'-' if listening is None else f'{listening:.1f}'} s; ", end="")
     if figures["ready"]:
@@ -189,11 +239,9 @@ def _print(figures: dict) -> None:
         print(f"{name.split()[0]:<10}{p['pid']:>8}{seconds:>9}{p.get('built_by') or '-':>10}"
               f"{p['cpu']:>8.1f}{p['rss'] / mib:>9.0f}{p['pss'] / mib:>9.0f}{p['uss'] / mib:>9.0f}")
     total = sum(p["pss"] for p in figures["processes"].values())
-    print(f"PSS summed {total / mib:.0f} MiB (peak during start-up "
+    print(f"PSS summed {total / mib:.0f} MiB (peak during {phase} "
           f"{figures['peak_pss_total_kib'] / mib:.0f} MiB); lowest MemAvailable "
           f"{figures['lowest_mem_available_kib'] / mib / 1024:.1f} GiB")
-    if "server_cpu_seconds" in figures:
-        print(f"store server CPU during start-up {figures['server_cpu_seconds']:.1f} s")
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import pickle
+import pickle  # nosec B403
 import shutil
+import stat
 import tempfile
 import time
 import weakref
@@ -61,7 +62,13 @@ class ChildBuilder:
     """The `build` of ReadModels: the model of the store's revision, from its file or a child."""
 
     def __init__(self, folder: Path):
-        """Keep model files in `folder` (shared by the service's workers)."""
+        """Keep model files in `folder` (shared by the service's workers): it must be private,
+        as a model file is a pickle, trusted only when this service wrote it."""
+        found = folder.stat()
+        if found.st_uid != os.getuid() or found.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise PermissionError(f"the read model folder {folder} must be private to this user "
+                                  f"(mode {stat.filemode(found.st_mode)}, owner uid "
+                                  f"{found.st_uid})")
         self.folder = folder
         # The model it returned last (served until the next one): a file is written on it.
         self._last: weakref.ref[ReadModel] | None = None
@@ -141,9 +148,12 @@ def _child(store: GraphStore, revision: str, path: Path, base: ReadModel | None,
 
 
 def _portable(exc: BaseException) -> BaseException:
-    """The exception itself when it survives pickling, else a BuildFailed with its text."""
+    """The exception itself when it survives pickling, else a BuildFailed with its text.
+
+    (The pickle loaded is the one just made from our own exception.)
+    """
     try:
-        copy: BaseException = pickle.loads(pickle.dumps(exc))
+        copy: BaseException = pickle.loads(pickle.dumps(exc))  # nosec B301
     except Exception:  # e.g. an __init__ that takes other arguments than its args
         return BuildFailed(f"{type(exc).__name__}: {exc}")
     return copy

@@ -3,7 +3,8 @@
 Pickle protocol 5 hands every contiguous numpy array (those of the scipy matrices too) out of
 band; they are written after the pickle, each aligned, and a loader maps them from the file
 instead of copying them. Processes that load the same file share those pages, and loading
-costs only the objects that are not arrays (organisations, names, lookups).
+costs only the objects that are not arrays (organisations, names, lookups). Only files of the
+service's own private folder, written by its own builder, are loaded (SECURITY.md).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import gc
 import io
 import mmap
 import os
-import pickle
+import pickle  # nosec B403
 import struct
 import sys
 import time
@@ -85,7 +86,7 @@ def load(path: Path, base: ReadModel | None = None) -> ReadModel:
     buffers = [whole[start : start + length] for start, length in spans]
     shared = base is not None and base_id == base.build_id
     unpickler = (_BaseUnpickler(_Chunks(on_base), base, buffers) if shared and base is not None
-                 else pickle.Unpickler(_Chunks(full), buffers=buffers))
+                 else pickle.Unpickler(_Chunks(full), buffers=buffers))  # nosec B301
     # No collection while the model's objects are made (each would walk the whole heap), and
     # none of them afterwards: they live until the next revision and are freed by refcount.
     gc.collect()

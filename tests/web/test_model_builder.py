@@ -99,3 +99,10 @@ class _DyingStore(MemoryGraphStore):
 def test_a_child_that_dies_is_a_clear_failure(tmp_path):
     with pytest.raises(BuildFailed, match=r"the read model builder \(pid \d+\) ended before"):
         ChildBuilder(tmp_path)(_DyingStore())
+
+
+def test_a_folder_others_may_write_to_is_refused(tmp_path):
+    # A model file is a pickle: loading one that someone else put there would run their code.
+    tmp_path.chmod(0o777)
+    with pytest.raises(PermissionError, match=f"{tmp_path} must be private .*drwxrwxrwx"):
+        ChildBuilder(tmp_path)
