@@ -130,7 +130,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         return 0
     # One snapshot and build for all workers, instead of one per worker after the fork; later
     # revisions are built once too, by one worker, into the folder they share.
-    shared, folder = SharedModel.build(settings.store_url), service_folder(settings.model_dir)
+    folder = service_folder(settings.model_dir, settings.store_url)
+    shared = SharedModel.build(settings.store_url, folder)
     serve(lambda: create_app(settings, first_model=shared.take(), model_folder=folder),
           args.host, args.port, workers, threads, spawned=shared.drop)
     return 0

@@ -45,10 +45,24 @@ class BuildFailed(RuntimeError):
     """The child ended without a model or an error to report (e.g. killed for memory)."""
 
 
-def service_folder(parent: str = "") -> Path:
-    """A new folder for one service's model files (in `parent`, default the system's temp),
-    removed when the process that made it exits (not when a forked worker does)."""
-    folder = Path(tempfile.mkdtemp(prefix="ppsmatch-models-", dir=parent or None))
+def service_folder(parent: str, store_url: str) -> Path:
+    """The folder of one service's model files.
+
+    With a `parent` (PPSMATCH_MODEL_DIR) and a server store: one folder per store and code
+    version in it, kept across restarts, so a service that starts on a revision already built
+    loads its file instead of building. Otherwise (the embedded store's revisions restart with
+    the process) a new folder in the system's temp, removed when the process that made it
+    exits (not when a forked worker does).
+    """
+    if parent and not store_url.startswith("memory:"):
+        store = hashlib.sha256(store_url.encode()).hexdigest()[:12]
+        folder = Path(parent) / f"{store}-{model_files.code_version()}"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for other in folder.parent.glob(f"{store}-*"):  # models of older code: never loaded
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+        return folder
+    folder = Path(tempfile.mkdtemp(prefix="ppsmatch-models-"))
     atexit.register(_remove_in, os.getpid(), folder)
     return folder
 
@@ -61,9 +75,10 @@ def _remove_in(owner: int, folder: Path) -> None:
 class ChildBuilder:
     """The `build` of ReadModels: the model of the store's revision, from its file or a child."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, served: ReadModel | None = None):
         """Keep model files in `folder` (shared by the service's workers): it must be private,
-        as a model file is a pickle, trusted only when this service wrote it."""
+        as a model file is a pickle, trusted only when this service wrote it. `served` is the
+        model served until the first build (the next file is written on it)."""
         found = folder.stat()
         if found.st_uid != os.getuid() or found.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise PermissionError(f"the read model folder {folder} must be private to this user "
@@ -71,7 +86,7 @@ class ChildBuilder:
                                   f"{found.st_uid})")
         self.folder = folder
         # The model it returned last (served until the next one): a file is written on it.
-        self._last: weakref.ref[ReadModel] | None = None
+        self._last = weakref.ref(served) if served is not None else None
 
     def __call__(self, store: GraphStore) -> ReadModel:
         """Load the current revision's model, building it first when no worker has."""

@@ -10,6 +10,7 @@ service's own private folder, written by its own builder, are loaded (SECURITY.m
 from __future__ import annotations
 
 import gc
+import hashlib
 import io
 import mmap
 import os
@@ -19,6 +20,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import numpy as np
+import scipy
+import sklearn
 
 from graph_schema.model import Organisation
 from web.services.read_model import ReadModel
@@ -31,6 +36,9 @@ ALIGN = mmap.PAGESIZE
 # it back this soon (the default 5 ms, per call, made requests ten times slower meanwhile).
 LOAD_SWITCH_INTERVAL = 0.0005
 PEEK = 64 * 1024  # what the unpickler may look ahead
+_HERE = Path(__file__).resolve().parent
+# Every package whose code builds a read model or defines what it holds.
+_PACKAGES = (_HERE.parent / "graph_schema", _HERE.parent / "matcher", _HERE / "services")
 # Base build id, full pickle length, pickle-on-the-base length, number of buffers.
 _COUNTS = struct.Struct("<32sQQQ")
 _SPAN = struct.Struct("<QQ")  # offset, length of one buffer
@@ -38,6 +46,20 @@ _SPAN = struct.Struct("<QQ")  # offset, length of one buffer
 
 class ModelFileError(ValueError):
     """A file that is not a read model written by `save`, or is cut short."""
+
+
+def code_version() -> str:
+    """What a file's contents depend on: the code that builds and reads models, the
+    libraries whose objects it pickles. Files of another version are never loaded."""
+    digest = hashlib.sha256()
+    for module in (sys.version, np.__version__, scipy.__version__, sklearn.__version__):
+        digest.update(module.encode())
+    files = [p for package in _PACKAGES for p in sorted(package.rglob("*"))
+             if p.suffix in (".py", ".json") and p.is_file()]
+    for path in [*files, Path(__file__).resolve()]:
+        digest.update(str(path.relative_to(_HERE.parent)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def save(model: ReadModel, path: Path, base: ReadModel | None = None) -> int:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 import logging
+from pathlib import Path
 
 from graph_schema.factory import open_store
 from web.logs import configure_logging
 from web.memory import release_freed_memory
+from web.model_builder import ChildBuilder
 from web.native_threads import one_thread_per_call
-from web.services.read_model import ReadModel, build_read_model
+from web.services.read_model import ReadModel
 
 log = logging.getLogger("ppsmatch.web")
 
@@ -27,21 +29,22 @@ class SharedModel:
         self._model = model
 
     @classmethod
-    def build(cls, store_url: str) -> SharedModel:
-        """Build from one snapshot over a driver closed again here, never shared by a fork."""
+    def build(cls, store_url: str, folder: Path) -> SharedModel:
+        """Load the model of the store's revision from `folder`, or build it (in a child that
+        reads the snapshot over its own driver); this driver is closed before any fork."""
         configure_logging()
         one_thread_per_call()
         store = open_store(store_url)
         try:
-            model = build_read_model(store)
+            model = ChildBuilder(folder)(store)
         except Exception:  # e.g. the store is down: the workers build their own, as they retry
             log.exception("the first read model could not be built before the workers start; "
                           "each worker builds its own")
             return cls(None)
         finally:
             store.close()
-        log.info("read model of revision %s built in %.2f s, shared by the workers",
-                 model.revision, model.build_seconds)
+        log.info("read model of revision %s (built by pid %d in %.2f s) shared by the workers",
+                 model.revision, model.built_by, model.build_seconds)
         release_freed_memory()  # the snapshot's pages, before the workers inherit the heap
         gc.freeze()  # else the workers' collections write to every object and copy its page
         return cls(model)

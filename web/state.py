@@ -39,7 +39,8 @@ def init_app(app: Flask, settings: Settings, store: GraphStore, wait: bool,
     and /readyz answers 503 until it is there). Models are built in a child process and kept
     as files in `folder` (shared by a service's workers; default a new one of this app).
     """
-    builder = ChildBuilder(folder or service_folder(settings.model_dir))
+    builder = ChildBuilder(folder or service_folder(settings.model_dir, settings.store_url),
+                           served=first)
     found = AppState(settings, store, ReadModels(store, builder))
     app.extensions[EXTENSION] = found
     app.after_request(_revision_headers)

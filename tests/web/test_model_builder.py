@@ -11,7 +11,8 @@ from graph_schema.errors import NotFound, StoreUnavailable
 from graph_schema.memory_store import MemoryGraphStore
 from graph_schema.model import GraphSnapshot, Label, Organisation, OrgKind
 from tests.contract import sample
-from web.model_builder import SUFFIX, BuildFailed, ChildBuilder
+from web import model_files
+from web.model_builder import SUFFIX, BuildFailed, ChildBuilder, service_folder
 
 NEW = Organisation("kvk:77", "Nieuw in de graaf B.V.", OrgKind.COMPANY)
 
@@ -106,3 +107,24 @@ def test_a_folder_others_may_write_to_is_refused(tmp_path):
     tmp_path.chmod(0o777)
     with pytest.raises(PermissionError, match=f"{tmp_path} must be private .*drwxrwxrwx"):
         ChildBuilder(tmp_path)
+
+
+def test_a_server_store_keeps_one_folder_per_store_and_code_version(tmp_path):
+    url = "bolt://127.0.0.1:7687"
+    folder = service_folder(str(tmp_path), url)
+    assert service_folder(str(tmp_path), url) == folder  # the next start finds its files
+    assert folder.name.endswith(model_files.code_version())
+    assert folder.stat().st_mode & 0o777 == 0o700
+    older = tmp_path / folder.name.replace(model_files.code_version(), "0" * 16)
+    older.mkdir()
+    other_store = service_folder(str(tmp_path), "bolt://elsewhere:7687")
+    assert service_folder(str(tmp_path), url) == folder
+    assert not older.exists()  # files of other code are never loaded: removed
+    assert other_store.exists()
+
+
+def test_the_embedded_store_gets_a_new_folder_each_run(tmp_path):
+    # Its revisions start again with the process: a kept file could hold another graph.
+    first, second = (service_folder(str(tmp_path), "memory://") for _ in range(2))
+    assert first != second
+    assert tmp_path not in (first.parent, second.parent)

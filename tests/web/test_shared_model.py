@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ from tests.contract import sample
 
 PPSMATCH = Path(sys.executable).parent / "ppsmatch"
 WORKERS = 2
-BUILT = "read model of revision"  # the log line of every finished build
+BUILT = re.compile(r"read model of revision \S+ built by pid (\d+) into a file")  # a build
 
 
 def _free_port() -> int:
@@ -52,21 +54,24 @@ def _every_worker(base: str, done, seconds: float = 90) -> dict[int, dict]:
     pytest.fail(f"the workers never all answered as expected: {seen}")
 
 
-def _builds(log: Path) -> list[dict]:
+def _messages(log: Path) -> list[str]:
     lines = (json.loads(line) for line in log.read_text().splitlines() if line.startswith("{"))
-    return [line for line in lines if line["message"].startswith(BUILT)]
+    return [line["message"] for line in lines]
 
 
-@pytest.fixture
-def served(neo4j_store, tmp_path):
-    """The sample graph in Neo4j served by `ppsmatch serve --workers 2`; (url, master, log)."""
-    neo4j_store.clear()
-    sample.load_sample(neo4j_store)
-    port, log = _free_port(), tmp_path / "serve.log"
-    env = {**os.environ, "PPSMATCH_TOKENS_FILE": str(tmp_path / "tokens.json")}
+def _builders(log: Path) -> list[int]:
+    """The pid of every builder child in the order they finished."""
+    return [int(found[1]) for found in map(BUILT.match, _messages(log)) if found]
+
+
+@contextmanager
+def _serve(url: str, folder: Path, **env: str):
+    """`ppsmatch serve --workers 2` on a Neo4j store; (base url, master, log)."""
+    port, log = _free_port(), folder / f"serve-{time.monotonic_ns()}.log"
+    env = {**os.environ, "PPSMATCH_TOKENS_FILE": str(folder / "tokens.json"), **env}
     with log.open("w") as sink:
         master = subprocess.Popen(
-            [str(PPSMATCH), "serve", "--store", neo4j_store.url, "--port", str(port),
+            [str(PPSMATCH), "serve", "--store", url, "--port", str(port),
              "--workers", str(WORKERS), "--threads", "2"],
             env=env, stdout=sink, stderr=sink)
     try:
@@ -76,19 +81,29 @@ def served(neo4j_store, tmp_path):
         master.wait(30)
 
 
+@pytest.fixture
+def served(neo4j_store, tmp_path):
+    """The sample graph in Neo4j served by `ppsmatch serve --workers 2`; (url, master, log)."""
+    neo4j_store.clear()
+    sample.load_sample(neo4j_store)
+    with _serve(neo4j_store.url, tmp_path) as service:
+        yield service
+
+
 @pytest.mark.neo4j
-def test_every_worker_serves_the_one_model_the_master_built_before_forking(served,
-                                                                        neo4j_store):
+def test_every_worker_serves_the_one_model_built_before_forking(served, neo4j_store):
     base, master, log = served
     revision = neo4j_store.revision()
     workers = _every_worker(base, lambda pid, body: True)
     assert master.pid not in workers
+    [builder] = _builders(log)  # a child of the master, before the workers were forked
     for body in workers.values():
-        assert body["read_model"]["built_by"] == master.pid
+        assert body["read_model"]["built_by"] == builder
         assert body["read_model"]["revision"] == body["store_revision"] == revision
         assert body["read_model"]["building"] is False
-    builds = _builds(log)
-    assert [b["message"].endswith("shared by the workers") for b in builds] == [True]
+    assert builder not in {master.pid, *workers}
+    [shared] = [m for m in _messages(log) if m.endswith("shared by the workers")]
+    assert shared.startswith(f"read model of revision {revision} (built by pid {builder} in ")
 
 
 @pytest.mark.neo4j
@@ -101,7 +116,24 @@ def test_after_a_write_one_child_builds_the_model_every_worker_loads(served, neo
     builders = {body["read_model"]["built_by"] for body in workers.values()}
     assert len(builders) == 1
     assert builders.isdisjoint({master.pid, *workers})  # a child of one of the workers
-    assert len(_builds(log)) == 1 + 1
+    assert len(_builders(log)) == 1 + 1
+
+
+@pytest.mark.neo4j
+def test_a_restart_on_a_built_revision_loads_its_kept_model(neo4j_store, tmp_path):
+    neo4j_store.clear()
+    sample.load_sample(neo4j_store)
+    kept = tmp_path / "models"
+    with _serve(neo4j_store.url, tmp_path, PPSMATCH_MODEL_DIR=str(kept)) as (base, _, log):
+        first = _every_worker(base, lambda pid, body: True)
+        [builder] = _builders(log)
+    with _serve(neo4j_store.url, tmp_path, PPSMATCH_MODEL_DIR=str(kept)) as (base, _, log):
+        again = _every_worker(base, lambda pid, body: True)
+        assert _builders(log) == []  # nothing built: the file of that revision was loaded
+    assert {b["read_model"]["built_by"] for b in again.values()} == {builder}
+    assert set(again).isdisjoint(first)
+    [folder] = kept.iterdir()
+    assert folder.stat().st_mode & 0o777 == 0o700
 
 
 def test_when_the_first_build_fails_the_workers_start_and_build_their_own(tmp_path):
