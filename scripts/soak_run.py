@@ -158,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--store", default="memory://")
     parser.add_argument("--threads", type=int, default=8, help="server threads")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server workers (a server store: they share one read model)")
     parser.add_argument("--only", choices=KINDS, help="send only requests of this kind")
     parser.add_argument("--write-every", type=float, default=60.0, metavar="SECONDS")
     parser.add_argument("--json", metavar="FILE")
@@ -170,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so that `finally` stops the server
     server = subprocess.Popen(
         [str(REPO / ".venv" / "bin" / "ppsmatch"), "serve", "--store", args.store, "--port",
-         str(port), "--workers", "1", "--threads", str(args.threads)],
+         str(port), "--workers", str(args.workers), "--threads", str(args.threads)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         return _soak(args, port, token, server)

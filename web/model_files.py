@@ -106,8 +106,8 @@ def load(path: Path, base: ReadModel | None = None) -> ReadModel:
     whole = memoryview(mapping)
     base_id, full, on_base, spans = _layout(whole, path)
     buffers = [whole[start : start + length] for start, length in spans]
-    shared = base is not None and base_id == base.build_id
-    unpickler = (_BaseUnpickler(_Chunks(on_base), base, buffers) if shared and base is not None
+    unpickler = (_BaseUnpickler(_Chunks(on_base), base, buffers)
+                 if base is not None and base_id == base.build_id
                  else pickle.Unpickler(_Chunks(full), buffers=buffers))  # nosec B301
     # No collection while the model's objects are made (each would walk the whole heap), and
     # none of them afterwards: they live until the next revision and are freed by refcount.
