@@ -1,4 +1,4 @@
-"""The first read model of a server store, built once before gunicorn forks its workers."""
+"""The first read model of a server store, made once before gunicorn forks its workers."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ log = logging.getLogger("ppsmatch.web")
 
 
 class SharedModel:
-    """A read model built in gunicorn's master, inherited copy-on-write by each worker.
+    """A read model loaded in gunicorn's master (from its kept file or a child's new one),
+    inherited by each worker: its arrays as the file's shared pages, the rest copy-on-write.
 
     Every holder of a reference may free it: a worker takes it once (then its own first
     rebuild frees the pages it copied), and the master drops it once its workers are forked
