@@ -200,6 +200,9 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
     written: list[float] = []  # when each write was answered
     lock = threading.Lock()
     stop = threading.Event()
+    # The writer stops at the end of the timed run, the clients after the last RSS sample: that
+    # sample needs a moment between rebuilds, which writes faster than a rebuild never leave.
+    stop_writing = threading.Event()
 
     def client(number: int) -> None:
         rng, conn = random.Random(number), Client(port)
@@ -216,7 +219,7 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
 
     def writer() -> None:
         conn, n = Client(port), 0
-        while not stop.wait(args.write_every):
+        while not stop_writing.wait(args.write_every):
             n += 1
             status = conn.send("PUT", f"/api/organisations/soak:{n}",
                                {"name": f"Soak {n} B.V.", "kind": "company", "synthetic": True},
@@ -227,8 +230,9 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
                 if status != 200:
                     errors[f"write {status}"] += 1
 
+    writing = threading.Thread(target=writer, daemon=True)
     threads = [threading.Thread(target=client, args=(i,), daemon=True)
-               for i in range(args.clients)] + [threading.Thread(target=writer, daemon=True)]
+               for i in range(args.clients)] + [writing]
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -238,8 +242,11 @@ def _soak(args: argparse.Namespace, port: int, token: str, server: subprocess.Po
     while (left := args.seconds - (time.monotonic() - started)) > 0:
         time.sleep(min(RSS_EVERY, left))
         series.append((round(time.monotonic() - started), rss_kib(server.pid)))
+    writer_alive = writing.is_alive()  # a crashed writer is an error
+    stop_writing.set()
     rss_end, end_at_rest = rss_at_rest(port, server.pid)
-    alive = sum(thread.is_alive() for thread in threads)  # a client that crashed is an error
+    # A thread that crashed is an error.
+    alive = writer_alive + sum(thread.is_alive() for thread in threads if thread is not writing)
     stop.set()
     for thread in threads:
         thread.join(70)
