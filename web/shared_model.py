@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from pathlib import Path
 
@@ -46,8 +45,8 @@ class SharedModel:
             store.close()
         log.info("read model of revision %s (built by pid %d in %.2f s) shared by the workers",
                  model.revision, model.built_by, model.build_seconds)
-        release_freed_memory()  # the snapshot's pages, before the workers inherit the heap
-        gc.freeze()  # else the workers' collections write to every object and copy its page
+        # No snapshot was read here (the child did), and model_files.load froze the heap, so
+        # the workers' collections leave the pages they inherit alone.
         return cls(model)
 
     def take(self) -> ReadModel | None:
